@@ -1,0 +1,163 @@
+"""The Typer app: global options, error handling, and the command modules.
+
+One module per noun (``data``, ``boards``, ``changes``, ``lists``, ``people``, …) registers its
+commands on :data:`app`. The UI is imported only inside the command that opens it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+import typer
+
+try:  # Typer >= 0.26 vendors Click
+    from typer._click.exceptions import ClickException
+    from typer._click.globals import get_current_context
+except ImportError:  # pragma: no cover - older Typer with Click as a dependency
+    from click import get_current_context
+    from click.exceptions import ClickException
+
+from registry.cli import ExitCode
+from registry.cli.output import err
+from registry.db import RegistryError
+from registry.i18n import _, set_language
+
+app = typer.Typer(
+    name="udpeg",
+    help="Udpeg — board appointments and gender balance for KKR. With no command it opens the terminal UI.",
+    add_completion=False,
+    invoke_without_command=True,
+    no_args_is_help=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@dataclass
+class State:
+    db: str | None = None
+    lang: str = "en"
+    actor: str = ""
+    _ctx: object = field(default=None, repr=False)
+
+    def context(self, create: bool = True):
+        """The service Context, opening (and on first use creating) the registry."""
+        if self._ctx is None:
+            from registry.db import open_registry, to_url
+            from registry.service import Context
+
+            engine = open_registry(to_url(self.db), create=create)
+            self._ctx = Context(engine, actor=self.actor)
+        return self._ctx
+
+
+def state() -> State:
+    return get_current_context().find_root().obj
+
+
+def today() -> date:
+    """Today, or ``UDPEG_TODAY`` (for demos and reproducible tests)."""
+    fixed = os.environ.get("UDPEG_TODAY")
+    if fixed:
+        from registry.terms import parse_date
+
+        return parse_date(fixed)
+    return date.today()
+
+
+def parse_day(value: Optional[str], option: str = "--on") -> Optional[date]:
+    """Parse a date option; a bad one is a usage error (exit 2) that names the option."""
+    if value is None:
+        return None
+    from registry.terms import parse_date
+
+    try:
+        return parse_date(value)
+    except (ValueError, TypeError):
+        raise typer.BadParameter(_("{value} is not a date; write 2026-03-27 or 27-03-2026.", value=value),
+                                 param_hint=option) from None
+
+
+def on_or_today(value: Optional[str], option: str = "--on") -> date:
+    return parse_day(value, option) or today()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: Optional[str] = typer.Option(None, "--db", envvar="UDPEG_DB", help="SQLite file or SQLAlchemy URL (default: registry.db in the user data directory)."),
+    lang: Optional[str] = typer.Option(None, "--lang", envvar="UDPEG_LANG", help="Interface language: da or en (default: from the locale)."),
+    actor: Optional[str] = typer.Option(None, "--as", envvar="UDPEG_USER", help="Who is acting, for the audit log (default: the OS user)."),
+    version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True),
+) -> None:
+    if version:
+        from registry.cli import _version
+
+        typer.echo(f"udpeg {_version()}")
+        raise typer.Exit(0)
+    if lang is not None and lang not in ("da", "en"):
+        raise typer.BadParameter(f"{lang!r}: use da or en.", param_hint="--lang")
+    from registry.service import default_actor
+
+    ctx.obj = State(db=db, lang=set_language(lang), actor=actor or default_actor())
+    if ctx.invoked_subcommand is None:
+        open_tui(ctx.obj)
+
+
+def open_tui(st: State) -> None:
+    try:
+        from tui.app import run_app
+    except ImportError:
+        err(_("The terminal UI is not installed in this copy; try `udpeg boards`."))
+        raise typer.Exit(ExitCode.BAD_INPUT) from None
+    run_app(st.context(), today=today())
+
+
+@app.command("tui")
+def tui_command() -> None:
+    """Open the terminal UI."""
+    open_tui(state())
+
+
+def _register() -> None:
+    from registry.cli import boards, changes, data, lists, people  # noqa: F401
+
+    for optional in ("reports", "admin", "synth"):
+        try:
+            __import__(f"registry.cli.{optional}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"registry.cli.{optional}":
+                raise
+
+
+def run(args: list[str]) -> int:
+    """Run the app; every error becomes a sentence and an exit code."""
+    _register()
+    try:
+        app(args=args, prog_name="udpeg", standalone_mode=False)
+        return 0
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        err(_("Stopped."))
+        return ExitCode.BAD_INPUT
+    except ClickException as exc:
+        exc.show(file=sys.stderr)
+        return ExitCode.BAD_INPUT
+    except RegistryError as exc:
+        err(str(exc))
+        return exc.exit_code
+    except KeyboardInterrupt:
+        err(_("Stopped; nothing half-written was kept."))
+        return ExitCode.BAD_INPUT
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks for users
+        if os.environ.get("UDPEG_DEBUG"):
+            raise
+        err(_("Udpeg hit an internal error and stopped; nothing was written. ({kind}: {detail}) "
+              "Run again with UDPEG_DEBUG=1 to see the details, and report it.", kind=type(exc).__name__, detail=str(exc)[:300]))
+        return ExitCode.INTERNAL

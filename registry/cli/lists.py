@@ -1,0 +1,69 @@
+"""vacancies and allocate: lists for council groups and the d'Hondt allocation."""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+import typer
+
+from registry.cli.app import app, on_or_today, state
+from registry.cli.output import Format, _console, emit, print_json
+from registry.i18n import _
+
+VACANCY_KEYS = ("board", "seat", "seat_name", "open", "from", "council_group", "term_end")
+
+
+@app.command()
+def vacancies(
+    on: Optional[str] = typer.Option(None, "--on", help="The date to look at (default today)."),
+    within: Optional[int] = typer.Option(None, "--within", min=0, help="Also seats that fall vacant within this many days."),
+    group: Optional[str] = typer.Option(None, "--group", help="Only seats allotted to this council group."),
+    board: Optional[str] = typer.Option(None, "--board", help="Only this board."),
+    municipality: Optional[str] = typer.Option(None, "--municipality", help="Only boards in this municipality's KKR or seats it held."),
+    fmt: Format = typer.Option(Format.table, "--format", help="table, json or csv."),
+) -> None:
+    """Open seats, with the council group each is allotted to."""
+    from registry import service
+
+    rows = service.vacancies(state().context(), on_or_today(on), within, group, board, municipality)
+    emit(rows, fmt, [("board_name", _("Board")), ("seat_name", _("Seat")), ("open", _("Open")),
+                     ("from", _("From")), ("council_group_name", _("Council group")), ("term_end", _("Term end"))],
+         title=_("Vacancies"),
+         json_value=[{k: r[k] for k in (*VACANCY_KEYS, "board_name", "council_group_name")} for r in rows])
+
+
+@app.command()
+def allocate(
+    groups: List[str] = typer.Argument(..., metavar="NAME=SIZE...", help="Council groups and their sizes, e.g. blaa=13 roed=9."),
+    seats: int = typer.Option(..., "--seats", min=0, help="How many seats to share."),
+    fmt: Format = typer.Option(Format.table, "--format", help="table or json."),
+) -> None:
+    """d'Hondt allocation over the named groups' sizes, with quotients, ties and picking order."""
+    from rich.text import Text
+
+    from registry.allocation import dhondt
+
+    sizes: dict[str, int] = {}
+    for g in groups:
+        name, sep, size = g.partition("=")
+        if not sep or not name or not size.strip().isdigit():
+            raise typer.BadParameter(_("{value}: write NAME=SIZE, e.g. blaa=13.", value=g), param_hint="NAME=SIZE")
+        if name in sizes:
+            raise typer.BadParameter(_("{value}: the group {name} is named twice.", value=g, name=name), param_hint="NAME=SIZE")
+        sizes[name] = int(size)
+    try:
+        result = dhondt(seats, sizes)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--seats") from None
+    data = {"seats": result.seats,
+            "quotients": [{"group": q.group, "divisor": q.divisor, "value": float(q.value)} for q in result.quotients],
+            "ties": result.ties, "picking_order": result.picking_order}
+    if fmt == Format.json:
+        print_json(data)
+        return
+    console = _console()
+    emit([{"group": g, "seats": n} for g, n in result.seats.items()], Format.table,
+         [("group", _("Group")), ("seats", _("Seats"))], title=_("d'Hondt allocation of {n} seats", n=seats))
+    console.print(Text(_("Picking order: {order}", order=", ".join(result.picking_order) or "-")))
+    for tie in result.ties:
+        console.print(Text(_("Tie between {groups}: a drawn lot decides.", groups=", ".join(tie)), style="yellow"))

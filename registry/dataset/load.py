@@ -1,0 +1,288 @@
+"""Read ``udpeg/1`` files, check them whole, and write them in one transaction.
+
+A file is loaded whole or not at all: parse → validate every record → resolve every reference
+(against the files and the database) → insert with bulk Core statements inside one transaction,
+with one audit event for the load. Any problem raises :class:`DatasetError` listing them all,
+and nothing is written.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from registry import model as m
+from registry.dataset.locate import locate_line
+from registry.dataset.schema import KINDS, Dataset, Problem, validate
+from registry.db import RegistryError
+from registry.terms import default_end, parse_pattern
+
+
+class DatasetError(RegistryError):
+    """The dataset cannot be loaded; ``problems`` says where and why."""
+
+    exit_code = 2
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = list(problems)
+        shown = "\n".join(f"  {p}" for p in self.problems[:50])
+        more = f"\n  … and {len(self.problems) - 50} more" if len(self.problems) > 50 else ""
+        n = len(self.problems)
+        super().__init__(f"The dataset was not loaded ({n} problem{'s' if n != 1 else ''}; nothing was written):\n{shown}{more}")
+
+
+def read_file(path: Path) -> tuple[Any, str]:
+    """Parse a TOML or JSON file into a tree; the text is kept to find line numbers."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DatasetError([Problem("", "file not found", file=str(path))]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DatasetError([Problem("", f"cannot read the file: {exc}", file=str(path))]) from None
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".toml":
+            return tomllib.loads(text), text
+        if suffix == ".json":
+            return json.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        raise DatasetError([Problem("", f"not valid TOML: {exc}", file=str(path))]) from None
+    except json.JSONDecodeError as exc:
+        raise DatasetError([Problem("", f"not valid JSON: {exc.msg}", line=exc.lineno, file=str(path))]) from None
+    raise DatasetError([Problem("", "unknown file type: use .toml or .json", file=str(path))])
+
+
+def parse_files(paths: Iterable[Path]) -> Dataset:
+    """Validate several files into one dataset (later files may refer to earlier ones)."""
+    merged = Dataset()
+    problems: list[Problem] = []
+    for path in paths:
+        tree, text = read_file(Path(path))
+        ds, found = validate(tree)
+        for p in found:
+            p.file = str(path)
+            if path.suffix.lower() == ".toml":
+                p.line = locate_line(text, p.place)
+        problems += found
+        merged.registry.update(ds.registry)
+        for kind in KINDS:
+            for r in ds.records[kind]:
+                r["_file"] = str(path)
+            merged.records[kind] += ds.records[kind]
+    if problems:
+        raise DatasetError(problems)
+    return merged
+
+
+# --- references -------------------------------------------------------------------------------
+
+
+def _existing(session: Session | None, table, ids: set[str]) -> set[str]:
+    if session is None or not ids:
+        return set()
+    found: set[str] = set()
+    ids_l = sorted(ids)
+    for i in range(0, len(ids_l), 900):
+        chunk = ids_l[i:i + 900]
+        found |= set(session.execute(select(table.c.id).where(table.c.id.in_(chunk))).scalars())
+    return found
+
+
+def resolve(ds: Dataset, session: Session | None, replace: bool = False) -> list[Problem]:
+    """Every reference must point at a record in the files or already in the database."""
+    problems: list[Problem] = []
+    db = None if replace else session
+    tables = {"municipalities": m.Municipality, "organisations": m.Organisation, "council_groups": m.CouncilGroup,
+              "people": m.Person, "meetings": m.Meeting, "boards": m.Board, "rulesets": m.CustomRuleSet,
+              "appointments": m.Appointment, "nominations": m.Nomination}
+    wanted: dict[str, set[str]] = {k: set() for k in tables}
+    refs: list[tuple[str, str, str, str]] = []  # kind, id, place, file
+
+    def ref(kind: str, value: Any, place: str, rec: dict) -> None:
+        if value:
+            wanted[kind].add(value)
+            refs.append((kind, value, place, rec.get("_file", "")))
+
+    for r in ds.records["people"]:
+        ref("municipalities", r.get("municipality"), f"{r['_place']}.municipality", r)
+    for r in ds.records["meetings"]:
+        ref("organisations", r.get("body"), f"{r['_place']}.body", r)
+    for b in ds.records["boards"]:
+        for comp in b["compositions"]:
+            for rs in comp["balance"] or []:
+                if rs not in ("dk-ligelig", "parity", "eu-40", "eu-33", "no", "strict-40", "none"):
+                    ref("rulesets", rs, f"{comp['_place']}.balance", b)
+            for s in comp["seats"]:
+                ref("organisations", s.get("appointed_by"), f"{s['_place']}.appointed_by", b)
+                for j, o in enumerate(s.get("nominated_by") or []):
+                    ref("organisations", o, f"{s['_place']}.nominated_by[{j}]", b)
+                for j, e in enumerate(s.get("eligibility") or []):
+                    if e.startswith("council-member-of:"):
+                        ref("municipalities", e.split(":", 1)[1], f"{s['_place']}.eligibility[{j}]", b)
+    for kind in ("appointments", "allocations", "nominations"):
+        for r in ds.records[kind]:
+            p = r["_place"]
+            ref("boards", r.get("board"), f"{p}.board", r)
+            if kind == "appointments":
+                ref("people", r.get("person"), f"{p}.person", r)
+                ref("appointments", r.get("deputy_for"), f"{p}.deputy_for", r)
+                ref("nominations", r.get("nomination"), f"{p}.nomination", r)
+                for j, o in enumerate(r.get("nominated_by") or []):
+                    ref("organisations", o, f"{p}.nominated_by[{j}]", r)
+            if kind in ("appointments", "allocations"):
+                ref("council_groups", r.get("council_group"), f"{p}.council_group", r)
+                ref("meetings", r.get("decision_meeting"), f"{p}.decision.meeting", r)
+            if kind == "nominations":
+                for j, o in enumerate(r.get("organisations") or []):
+                    ref("organisations", o, f"{p}.organisations[{j}]", r)
+                for j, c in enumerate(r.get("candidates") or []):
+                    ref("people", c, f"{p}.candidates[{j}]", r)
+
+    known = {k: ds.ids(k) | _existing(db, tables[k].__table__, wanted[k] - ds.ids(k)) for k in tables}
+    singular = {"municipalities": "municipality", "organisations": "organisation", "council_groups": "council group",
+                "people": "person", "meetings": "meeting", "boards": "board", "rulesets": "rule set",
+                "appointments": "appointment", "nominations": "nomination"}
+    for kind, value, place, file in refs:
+        if value not in known[kind]:
+            problems.append(Problem(place, f"refers to {singular[kind]} {value!r}, which is neither in the file nor in the registry", file=file or None))
+
+    # seat ids must exist in the board's compositions (file or database)
+    seats_by_board: dict[str, set[str]] = {}
+    for b in ds.records["boards"]:
+        seats_by_board[b["id"]] = {s["seat"] for c in b["compositions"] for s in c["seats"]}
+    missing = {r["board"] for k in ("appointments", "allocations", "nominations") for r in ds.records[k]} - set(seats_by_board)
+    if db is not None and missing:
+        C, S = m.Composition.__table__.c, m.SeatGroup.__table__.c
+        q = select(C.board, S.seat).join(m.Composition.__table__, C.pk == S.composition).where(C.board.in_(sorted(missing)))
+        for board, seat in db.execute(q):
+            seats_by_board.setdefault(board, set()).add(seat)
+    for kind in ("appointments", "allocations", "nominations"):
+        for r in ds.records[kind]:
+            seats = seats_by_board.get(r["board"])
+            if seats is not None and r["seat"] not in seats:
+                problems.append(Problem(f"{r['_place']}.seat", f"board {r['board']!r} has no seat group {r['seat']!r} (it has: {', '.join(sorted(seats)) or 'none'})", file=r.get("_file")))
+
+    # ids already taken in the database (a load adds; --replace starts afresh)
+    if db is not None:
+        for kind, table in tables.items():
+            taken = _existing(db, table.__table__, ds.ids(kind))
+            for r in ds.records[kind]:
+                if r.get("id") in taken:
+                    problems.append(Problem(f"{r['_place']}.id", f"{singular[kind]} {r['id']!r} is already in the registry (use --replace to load afresh)", file=r.get("_file")))
+    return problems
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def _strip(r: dict, drop: Iterable[str] = ()) -> dict:
+    return {k: v for k, v in r.items() if not k.startswith("_") and k not in drop}
+
+
+class _Ids:
+    """Makes ids for appointments, allocations and nominations that came without one."""
+
+    def __init__(self, session: Session, prefix: str):
+        self.prefix = prefix
+        self.used: set[str] = set()
+        self.n = 0
+
+    def make(self, *parts: str) -> str:
+        base = "-".join(p for p in parts if p)
+        candidate = base
+        while candidate in self.used:
+            self.n += 1
+            candidate = f"{base}-{self.n}"
+        self.used.add(candidate)
+        return candidate
+
+
+def clear_registry(session: Session) -> None:
+    """Empty every table but the audit log (which is append-only)."""
+    for table in (m.Nomination, m.Allocation, m.Appointment, m.SeatGroup, m.Composition, m.Board,
+                  m.Meeting, m.Office, m.Person, m.CouncilGroup, m.CustomRuleSet, m.Organisation,
+                  m.Municipality, m.RegistryInfo):
+        if table is m.Appointment:  # deputies refer to members
+            session.execute(delete(table).where(table.role == "deputy"))
+        session.execute(delete(table))
+
+
+def write(session: Session, ds: Dataset, progress: Callable[[int], None] | None = None) -> dict[str, int]:
+    """Insert a validated, resolved dataset. Returns counts by kind."""
+    tick = progress or (lambda n: None)
+    counts: dict[str, int] = {}
+    if ds.registry:
+        info = session.get(m.RegistryInfo, 1)
+        if info is None:
+            session.execute(insert(m.RegistryInfo).values(id=1, **ds.registry))
+        else:
+            for k, v in ds.registry.items():
+                setattr(info, k, v)
+            session.flush()
+    info = session.get(m.RegistryInfo, 1)
+    registry_kkr = (info.kkr if info else "") or "nordjylland"
+
+    def bulk(model, rows: list[dict]) -> None:
+        for i in range(0, len(rows), 5000):
+            part = rows[i:i + 5000]
+            if part:
+                session.execute(insert(model), part)
+                tick(len(part))
+
+    R = ds.records
+    bulk(m.Municipality, [_strip(r) for r in R["municipalities"]])
+    bulk(m.Organisation, [_strip(r) for r in R["organisations"]])
+    bulk(m.CouncilGroup, [_strip(r) for r in R["council_groups"]])
+    bulk(m.Person, [_strip(r, ("offices",)) for r in R["people"]])
+    bulk(m.Office, [{**_strip(o), "person": r["id"]} for r in R["people"] for o in r["offices"]])
+    bulk(m.Meeting, [_strip(r) for r in R["meetings"]])
+    bulk(m.CustomRuleSet, [_strip(r) for r in R["rulesets"]])
+    boards = [{**_strip(r, ("compositions",)), "kkr": r.get("kkr") or registry_kkr} for r in R["boards"]]
+    bulk(m.Board, boards)
+    terms = {b["id"]: parse_pattern(b["term"], b["term_anchor"]) for b in boards}
+    for b in R["boards"]:
+        for comp in b["compositions"]:
+            pk = session.execute(insert(m.Composition).values(board=b["id"], **_strip(comp, ("seats",)))).inserted_primary_key[0]
+            session.execute(insert(m.SeatGroup), [{**_strip(s), "composition": pk} for s in comp["seats"]])
+    if any(r["board"] not in terms for k in ("appointments",) for r in R[k]):
+        for bid, term, anchor in session.execute(select(m.Board.id, m.Board.term, m.Board.term_anchor)):
+            terms.setdefault(bid, parse_pattern(term, anchor))
+
+    ids = _Ids(session, "")
+    taken_app = ds.ids("appointments")
+    ids.used |= taken_app | ds.ids("allocations") | ds.ids("nominations")
+    appts = []
+    for r in R["appointments"]:
+        row = _strip(r, ("end_given",))
+        if not row.get("id"):
+            row["id"] = ids.make(r["board"], r["seat"], r["person"], r["start"].isoformat())
+        if not r["end_given"]:
+            row["end"] = default_end(terms[r["board"]], r["start"])
+        appts.append(row)
+    appts.sort(key=lambda a: a["role"] != "member")  # members before the deputies that point at them
+    bulk(m.Appointment, appts)
+    allocs = []
+    for r in R["allocations"]:
+        row = _strip(r)
+        row["id"] = row.get("id") or ids.make("alloc", r["board"], r["seat"], r["council_group"], r["start"].isoformat())
+        allocs.append(row)
+    bulk(m.Allocation, allocs)
+    noms = []
+    for r in R["nominations"]:
+        row = _strip(r)
+        row["id"] = row.get("id") or ids.make("nom", r["board"], r["seat"], r["round"].isoformat(), *r["organisations"])
+        noms.append(row)
+    bulk(m.Nomination, noms)
+    for kind in KINDS:
+        counts[kind] = len(R[kind])
+    return counts
+
+
+def total_rows(ds: Dataset) -> int:
+    return sum(len(v) for v in ds.records.values()) + sum(len(p["offices"]) for p in ds.records["people"])

@@ -1,0 +1,523 @@
+"""The ``udpeg/1`` dataset format: which keys each record has, and their checks.
+
+Validation never stops at the first problem: it walks the whole file and reports every
+problem with its place (``boards[2].compositions[0].seats[4].count``). The output of a clean
+validation is a :class:`Dataset` of plain, normalised records (dates as ``date``, defaults
+filled in), ready for the loader.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Callable
+
+from registry.terms import parse_date, parse_pattern
+
+FORMAT = "udpeg/1"
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+ORG_KINDS = ("business", "knowledge", "labour", "region", "municipality", "ministry", "kkr",
+             "council-group", "other")
+KKRS = ("nordjylland", "midtjylland", "syddanmark", "sjaelland", "hovedstaden")
+SEXES = ("woman", "man", "undisclosed")
+OFFICES = ("council-member", "mayor", "regional-council-member", "kkr-member")
+ROLES = ("member", "deputy")
+END_REASONS = ("resigned", "left-council", "deceased", "replaced", "other")
+DEPUTIES = ("none", "optional", "required")
+SEVERITIES = ("warning", "error")
+NOMINATION_RULES = ("dk-10a", "dk-10a-strict", "none")
+BUILTIN_RULESETS = ("dk-ligelig", "parity", "eu-40", "eu-33", "no", "strict-40", "none")
+SCOPES = ("board", "appointer", "controlled")
+PREDICATES = ("council-member-in-kkr", "elected", "regional-council-member", "mayor")
+
+
+@dataclass
+class Problem:
+    place: str
+    message: str
+    line: int | None = None
+    file: str | None = None
+
+    def __str__(self) -> str:
+        where = self.place or "(top level)"
+        if self.line is not None:
+            where += f" (line {self.line})"
+        prefix = f"{self.file}: " if self.file else ""
+        return f"{prefix}{where}: {self.message}"
+
+
+class Checker:
+    """Collects problems while reading one record tree."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, place: str, message: str) -> None:
+        self.problems.append(Problem(place, message))
+
+    # -- scalar readers: return the normalised value, or None after recording a problem -----
+
+    def table(self, value: Any, place: str, allowed: set[str], required: set[str] = frozenset()) -> dict | None:
+        if not isinstance(value, dict):
+            self.add(place, f"must be a table, not {type(value).__name__}")
+            return None
+        for k in value:
+            if k not in allowed:
+                near = _nearest(k, allowed)
+                hint = f" (did you mean {near!r}?)" if near else ""
+                self.add(f"{place}.{k}" if place else k, f"unknown key {k!r}{hint}")
+        for k in sorted(required):
+            if k not in value:
+                self.add(place, f"missing required key {k!r}")
+        for k, v in value.items():
+            if v is None and k in allowed:
+                self.add(f"{place}.{k}" if place else k, "must have a value (null is not allowed)")
+        return value
+
+    def id(self, v: Any, place: str) -> str | None:
+        if v is None:  # missing or null: reported by table()
+            return None
+        if not isinstance(v, str) or not ID_RE.match(v):
+            self.add(place, f"{v!r} is not a valid id (lowercase letters, digits and '-')")
+            return None
+        return v
+
+    def str(self, v: Any, place: str, allow_empty: bool = True) -> str | None:
+        if v is None:  # missing or null: reported by table()
+            return None
+        if not isinstance(v, str):
+            self.add(place, f"must be text, not {type(v).__name__}")
+            return None
+        if not allow_empty and not v.strip():
+            self.add(place, "must not be empty")
+            return None
+        return v
+
+    def int(self, v: Any, place: str, minimum: int | None = 0) -> int | None:
+        if v is None:  # missing or null: reported by table()
+            return None
+        if isinstance(v, bool) or not isinstance(v, int):
+            self.add(place, f"must be a whole number, not {v!r}")
+            return None
+        if minimum is not None and v < minimum:
+            self.add(place, f"must be at least {minimum}, not {v}")
+            return None
+        return v
+
+    def float(self, v: Any, place: str, lo: float = 0.0, hi: float = 1.0) -> float | None:
+        if v is None:  # missing or null: reported by table()
+            return None
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            self.add(place, f"must be a number, not {v!r}")
+            return None
+        if not lo <= v <= hi:
+            self.add(place, f"must be between {lo} and {hi}, not {v}")
+            return None
+        return float(v)
+
+    def bool(self, v: Any, place: str) -> bool | None:
+        if v is None:  # missing or null: reported by table()
+            return None
+        if not isinstance(v, bool):
+            self.add(place, f"must be true or false, not {v!r}")
+            return None
+        return v
+
+    def date(self, v: Any, place: str) -> date | None:
+        if v is None:  # missing or null: reported by table()
+            return None
+        if isinstance(v, date) and not hasattr(v, "hour"):
+            return v
+        if isinstance(v, str):
+            try:
+                return parse_date(v)
+            except ValueError:
+                pass
+        self.add(place, f"{v!r} is not a date (use yyyy-mm-dd or dd-mm-yyyy)")
+        return None
+
+    def enum(self, v: Any, place: str, values: tuple[str, ...]) -> str | None:
+        if v is None:  # missing or null: reported by table()
+            return None
+        if v not in values:
+            self.add(place, f"{v!r} is not one of {', '.join(values)}")
+            return None
+        return v
+
+    def strlist(self, v: Any, place: str, item: Callable[[Any, str], Any] | None = None) -> list | None:
+        if v is None:  # missing or null: reported by table()
+            return None
+        if not isinstance(v, list):
+            self.add(place, f"must be a list, not {type(v).__name__}")
+            return None
+        item = item or self.str
+        out = [item(x, f"{place}[{i}]") for i, x in enumerate(v)]
+        return None if any(x is None for x in out) else out
+
+    def span(self, start: date | None, end: date | None, place: str) -> None:
+        if start and end and end < start:
+            self.add(place, f"ends ({end.isoformat()}) before it starts ({start.isoformat()})")
+
+
+def _nearest(word: str, choices: set[str]) -> str | None:
+    import difflib
+
+    got = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.7)
+    return got[0] if got else None
+
+
+# --- records ----------------------------------------------------------------------------------
+
+#: dataset key → (required keys, optional keys)
+SPEC: dict[str, tuple[set[str], set[str]]] = {
+    "registry": (set(), {"name", "kkr", "plurality_threshold", "term_warning_days"}),
+    "municipalities": ({"id", "name", "kkr"}, set()),
+    "organisations": ({"id", "name", "kind"}, {"kkr"}),
+    "council_groups": ({"id", "name", "kkr", "period_start", "period_end"}, {"parties", "members"}),
+    "people": ({"id", "name"}, {"sex", "party", "municipality", "skills", "offices", "contact", "extra"}),
+    "offices": ({"office", "body", "start"}, {"end"}),
+    "meetings": ({"id", "body", "date"}, {"place"}),
+    "boards": ({"id", "name"}, {"kkr", "legal_basis", "url", "term", "term_anchor", "statutory",
+                                "decision_making", "holdover", "max_consecutive_terms", "compositions", "extra"}),
+    "compositions": ({"valid_from", "seats"}, {"valid_to", "size", "balance", "balance_scopes",
+                                              "balance_severity", "nomination_rule", "source"}),
+    "size": (set(), {"min", "max", "odd"}),
+    "seats": ({"id", "name", "count"}, {"appointed_by", "nominated_by", "joint", "eligibility", "voting",
+                                        "counts_for_balance", "deputies", "collective", "spread", "max_share"}),
+    "collective": ({"skill"}, {"min"}),
+    "rulesets": ({"id"}, {"name", "share", "cap_half", "table"}),
+    "appointments": ({"board", "seat", "person", "start"},
+                     {"id", "role", "deputy_for", "end", "nominated_by", "nomination", "council_group",
+                      "decision", "ended", "override_reason", "extra"}),
+    "decision": ({"meeting"}, {"item", "case"}),
+    "ended": ({"date", "reason"}, set()),
+    "allocations": ({"board", "seat", "council_group", "start"}, {"id", "end", "decision"}),
+    "nominations": ({"board", "seat", "round", "organisations", "candidates"},
+                    {"id", "seats", "received", "deadline", "reasons", "reasons_accepted", "confidential"}),
+}
+#: the record lists at the top level, in the order they are loaded
+KINDS = ("municipalities", "organisations", "council_groups", "people", "meetings", "rulesets",
+         "boards", "appointments", "allocations", "nominations")
+TOP_KEYS = {"format", "registry", *KINDS}
+
+
+@dataclass
+class Dataset:
+    """Normalised records, by kind. Each record is a plain dict (model column names)."""
+
+    registry: dict = field(default_factory=dict)
+    records: dict[str, list[dict]] = field(default_factory=lambda: {k: [] for k in KINDS})
+
+    def ids(self, kind: str) -> set[str]:
+        return {r["id"] for r in self.records[kind] if r.get("id")}
+
+
+def validate(data: Any) -> tuple[Dataset, list[Problem]]:
+    """Check a parsed TOML/JSON tree; return normalised records and every problem found."""
+    c = Checker()
+    ds = Dataset()
+    top = c.table(data, "", TOP_KEYS, {"format"})
+    if top is None:
+        return ds, c.problems
+    if "format" in top and top["format"] != FORMAT:
+        c.add("format", f"must be {FORMAT!r}, not {top['format']!r}")
+    if "registry" in top:
+        ds.registry = _registry(c, top["registry"])
+    readers = {
+        "municipalities": _municipality, "organisations": _organisation, "council_groups": _council_group,
+        "people": _person, "meetings": _meeting, "rulesets": _ruleset, "boards": _board,
+        "appointments": _appointment, "allocations": _allocation, "nominations": _nomination,
+    }
+    for kind in KINDS:
+        items = top.get(kind, [])
+        if not isinstance(items, list):
+            c.add(kind, "must be a list of tables")
+            continue
+        for i, item in enumerate(items):
+            place = f"{kind}[{i}]"
+            req, opt = SPEC[kind]
+            if c.table(item, place, req | opt, req) is None:
+                continue
+            rec = readers[kind](c, item, place)
+            if rec is not None:
+                rec["_place"] = place
+                ds.records[kind].append(rec)
+    _duplicates(c, ds)
+    return ds, c.problems
+
+
+def _get(c: Checker, tbl: dict, key: str, place: str, reader: Callable, default: Any = None, **kw) -> Any:
+    if key not in tbl:
+        return default
+    return reader(tbl[key], f"{place}.{key}", **kw)
+
+
+def _registry(c: Checker, v: Any) -> dict:
+    req, opt = SPEC["registry"]
+    t = c.table(v, "registry", opt, req)
+    if t is None:
+        return {}
+    out = {}
+    if "name" in t:
+        out["name"] = c.str(t["name"], "registry.name")
+    if "kkr" in t:
+        out["kkr"] = c.enum(t["kkr"], "registry.kkr", KKRS)
+    for k in ("plurality_threshold", "term_warning_days"):
+        if k in t:
+            out[k] = c.int(t[k], f"registry.{k}")
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def _municipality(c: Checker, t: dict, p: str) -> dict:
+    return {"id": c.id(t.get("id"), f"{p}.id"), "name": c.str(t.get("name"), f"{p}.name", False),
+            "kkr": c.enum(t.get("kkr"), f"{p}.kkr", KKRS)}
+
+
+def _organisation(c: Checker, t: dict, p: str) -> dict:
+    return {"id": c.id(t.get("id"), f"{p}.id"), "name": c.str(t.get("name"), f"{p}.name", False),
+            "kind": c.enum(t.get("kind"), f"{p}.kind", ORG_KINDS),
+            "kkr": _get(c, t, "kkr", p, c.enum, values=KKRS)}
+
+
+def _council_group(c: Checker, t: dict, p: str) -> dict:
+    r = {"id": c.id(t.get("id"), f"{p}.id"), "name": c.str(t.get("name"), f"{p}.name", False),
+         "kkr": c.enum(t.get("kkr"), f"{p}.kkr", KKRS),
+         "period_start": c.date(t.get("period_start"), f"{p}.period_start"),
+         "period_end": c.date(t.get("period_end"), f"{p}.period_end"),
+         "parties": _get(c, t, "parties", p, c.strlist, []),
+         "members": _get(c, t, "members", p, c.int)}
+    c.span(r["period_start"], r["period_end"], f"{p}.period_end")
+    return r
+
+
+def _person(c: Checker, t: dict, p: str) -> dict:
+    r = {"id": c.id(t.get("id"), f"{p}.id"), "name": c.str(t.get("name"), f"{p}.name", False),
+         "sex": _get(c, t, "sex", p, c.enum, "undisclosed", values=SEXES),
+         "party": _get(c, t, "party", p, c.str),
+         "municipality": _get(c, t, "municipality", p, c.id),
+         "skills": _get(c, t, "skills", p, c.strlist, []),
+         "contact": _get(c, t, "contact", p, c.table, allowed=set(t.get("contact", {}) if isinstance(t.get("contact"), dict) else ())),
+         "extra": _get(c, t, "extra", p, c.table, allowed=set(t.get("extra", {}) if isinstance(t.get("extra"), dict) else ())),
+         "offices": []}
+    offices = t.get("offices", [])
+    if not isinstance(offices, list):
+        c.add(f"{p}.offices", "must be a list of tables")
+        offices = []
+    for j, o in enumerate(offices):
+        op = f"{p}.offices[{j}]"
+        req, opt = SPEC["offices"]
+        if c.table(o, op, req | opt, req) is None:
+            continue
+        rec = {"office": c.enum(o.get("office"), f"{op}.office", OFFICES), "body": c.id(o.get("body"), f"{op}.body"),
+               "start": c.date(o.get("start"), f"{op}.start"), "end": _get(c, o, "end", op, c.date), "_place": op}
+        c.span(rec["start"], rec["end"], f"{op}.end")
+        r["offices"].append(rec)
+    return r
+
+
+def _meeting(c: Checker, t: dict, p: str) -> dict:
+    return {"id": c.id(t.get("id"), f"{p}.id"), "body": c.id(t.get("body"), f"{p}.body"),
+            "date": c.date(t.get("date"), f"{p}.date"), "place": _get(c, t, "place", p, c.str)}
+
+
+def _ruleset(c: Checker, t: dict, p: str) -> dict:
+    r = {"id": c.id(t.get("id"), f"{p}.id"), "name": _get(c, t, "name", p, c.str, ""),
+         "share": _get(c, t, "share", p, c.float), "cap_half": _get(c, t, "cap_half", p, c.bool, True),
+         "table": {}}
+    if r["id"] in BUILTIN_RULESETS:
+        c.add(f"{p}.id", f"{r['id']!r} is a built-in rule set; choose another id")
+    table = t.get("table", {})
+    if not isinstance(table, dict):
+        c.add(f"{p}.table", "must be a table of n = minimum")
+    else:
+        for k, v in table.items():
+            if not str(k).isdigit():
+                c.add(f"{p}.table.{k}", f"{k!r} is not a board size (a whole number)")
+            elif c.int(v, f"{p}.table.{k}") is not None:
+                r["table"][str(int(k))] = v
+    if r["share"] is None and not r["table"]:
+        c.add(p, "a rule set needs a share, a table, or both")
+    return r
+
+
+def _board(c: Checker, t: dict, p: str) -> dict:
+    r = {"id": c.id(t.get("id"), f"{p}.id"), "name": c.str(t.get("name"), f"{p}.name", False),
+         "kkr": _get(c, t, "kkr", p, c.enum, values=KKRS),
+         "legal_basis": _get(c, t, "legal_basis", p, c.str, ""), "url": _get(c, t, "url", p, c.str, ""),
+         "term": _get(c, t, "term", p, c.str, "kkr"), "term_anchor": _get(c, t, "term_anchor", p, c.date),
+         "statutory": _get(c, t, "statutory", p, c.bool, False),
+         "decision_making": _get(c, t, "decision_making", p, c.bool, False),
+         "holdover": _get(c, t, "holdover", p, c.bool, False),
+         "max_consecutive_terms": _get(c, t, "max_consecutive_terms", p, c.int, 0),
+         "extra": _get(c, t, "extra", p, c.table, allowed=set(t.get("extra", {}) if isinstance(t.get("extra"), dict) else ())),
+         "compositions": []}
+    if r["term"] is not None:
+        try:
+            parse_pattern(r["term"], r["term_anchor"])
+        except ValueError as exc:
+            c.add(f"{p}.term", str(exc))
+    comps = t.get("compositions", [])
+    if not isinstance(comps, list):
+        c.add(f"{p}.compositions", "must be a list of tables")
+        comps = []
+    for j, comp in enumerate(comps):
+        cp = f"{p}.compositions[{j}]"
+        req, opt = SPEC["compositions"]
+        if c.table(comp, cp, req | opt, req) is not None:
+            r["compositions"].append(_composition(c, comp, cp))
+    spans = sorted((x["valid_from"], x["valid_to"], x["_place"]) for x in r["compositions"] if x["valid_from"])
+    for (s1, e1, _p1), (s2, _e2, p2) in zip(spans, spans[1:]):
+        if e1 is None or e1 >= s2:
+            c.add(f"{p2}.valid_from", "overlaps the previous composition of this board (give that one a valid_to)")
+    return r
+
+
+def _composition(c: Checker, t: dict, p: str) -> dict:
+    size = t.get("size", {})
+    req, opt = SPEC["size"]
+    if c.table(size, f"{p}.size", req | opt, req) is None:
+        size = {}
+    r = {"valid_from": c.date(t.get("valid_from"), f"{p}.valid_from"),
+         "valid_to": _get(c, t, "valid_to", p, c.date),
+         "size_min": _get(c, size, "min", f"{p}.size", c.int),
+         "size_max": _get(c, size, "max", f"{p}.size", c.int),
+         "size_odd": _get(c, size, "odd", f"{p}.size", c.bool, False),
+         "balance": _get(c, t, "balance", p, c.strlist, ["dk-ligelig"]),
+         "balance_scopes": _get(c, t, "balance_scopes", p, c.strlist, ["board"],
+                                item=lambda v, pl: c.enum(v, pl, SCOPES)),
+         "balance_severity": _get(c, t, "balance_severity", p, c.enum, "warning", values=SEVERITIES),
+         "nomination_rule": _get(c, t, "nomination_rule", p, c.enum, "dk-10a", values=NOMINATION_RULES),
+         "source": _get(c, t, "source", p, c.str), "seats": [], "_place": p}
+    c.span(r["valid_from"], r["valid_to"], f"{p}.valid_to")
+    if r["size_min"] is not None and r["size_max"] is not None and r["size_max"] < r["size_min"]:
+        c.add(f"{p}.size.max", f"is below size.min ({r['size_min']})")
+    seats = t.get("seats", [])
+    if not isinstance(seats, list) or not seats:
+        c.add(f"{p}.seats", "must be a non-empty list of seat groups")
+        seats = []
+    seen = set()
+    for k, s in enumerate(seats):
+        sp = f"{p}.seats[{k}]"
+        req, opt = SPEC["seats"]
+        if c.table(s, sp, req | opt, req) is None:
+            continue
+        seat = _seat(c, s, sp)
+        if seat["seat"] in seen:
+            c.add(f"{sp}.id", f"seat group id {seat['seat']!r} is used twice in this composition")
+        seen.add(seat["seat"])
+        seat["position"] = k
+        r["seats"].append(seat)
+    return r
+
+
+def _predicate(c: Checker, v: Any, place: str) -> str | None:
+    if isinstance(v, str) and (v in PREDICATES or (v.startswith("council-member-of:") and ID_RE.match(v.split(":", 1)[1]))):
+        return v
+    c.add(place, f"{v!r} is not an eligibility predicate ({', '.join(PREDICATES)}, council-member-of:<municipality>)")
+    return None
+
+
+def _seat(c: Checker, t: dict, p: str) -> dict:
+    r = {"seat": c.id(t.get("id"), f"{p}.id"), "name": c.str(t.get("name"), f"{p}.name", False),
+         "count": c.int(t.get("count"), f"{p}.count", minimum=1),
+         "appointed_by": _get(c, t, "appointed_by", p, c.id),
+         "nominated_by": _get(c, t, "nominated_by", p, c.strlist, [], item=c.id),
+         "joint": _get(c, t, "joint", p, c.bool, False),
+         "eligibility": _get(c, t, "eligibility", p, c.strlist, [], item=lambda v, pl: _predicate(c, v, pl)),
+         "voting": _get(c, t, "voting", p, c.bool, True),
+         "counts_for_balance": _get(c, t, "counts_for_balance", p, c.bool),
+         "deputies": _get(c, t, "deputies", p, c.enum, "none", values=DEPUTIES),
+         "collective": [], "spread": _get(c, t, "spread", p, c.int, minimum=1),
+         "max_share": _get(c, t, "max_share", p, c.float), "_place": p}
+    coll = t.get("collective", [])
+    if not isinstance(coll, list):
+        c.add(f"{p}.collective", "must be a list of {skill, min} tables")
+        coll = []
+    for i, x in enumerate(coll):
+        xp = f"{p}.collective[{i}]"
+        req, opt = SPEC["collective"]
+        if c.table(x, xp, req | opt, req) is not None:
+            r["collective"].append({"skill": c.str(x.get("skill"), f"{xp}.skill", False),
+                                    "min": _get(c, x, "min", xp, c.int, 1, minimum=1)})
+    if r["joint"] and len(r["nominated_by"] or []) < 2:
+        c.add(f"{p}.joint", "a joint nomination needs at least two organisations in nominated_by")
+    return r
+
+
+def _decision(c: Checker, t: dict, p: str) -> dict:
+    d = t.get("decision")
+    if d is None:
+        return {"decision_meeting": None, "decision_item": None, "decision_case": None}
+    req, opt = SPEC["decision"]
+    if c.table(d, f"{p}.decision", req | opt, req) is None:
+        return {"decision_meeting": None, "decision_item": None, "decision_case": None}
+    dp = f"{p}.decision"
+    return {"decision_meeting": c.id(d.get("meeting"), f"{dp}.meeting"),
+            "decision_item": _get(c, d, "item", dp, c.str), "decision_case": _get(c, d, "case", dp, c.str)}
+
+
+def _appointment(c: Checker, t: dict, p: str) -> dict:
+    r = {"id": _get(c, t, "id", p, c.id), "board": c.id(t.get("board"), f"{p}.board"),
+         "seat": c.id(t.get("seat"), f"{p}.seat"), "person": c.id(t.get("person"), f"{p}.person"),
+         "role": _get(c, t, "role", p, c.enum, "member", values=ROLES),
+         "deputy_for": _get(c, t, "deputy_for", p, c.id),
+         "start": c.date(t.get("start"), f"{p}.start"), "end": _get(c, t, "end", p, c.date),
+         "nominated_by": _get(c, t, "nominated_by", p, c.strlist, [], item=c.id),
+         "nomination": _get(c, t, "nomination", p, c.id),
+         "council_group": _get(c, t, "council_group", p, c.id),
+         "override_reason": _get(c, t, "override_reason", p, c.str),
+         "extra": _get(c, t, "extra", p, c.table, allowed=set(t.get("extra", {}) if isinstance(t.get("extra"), dict) else ())),
+         "ended_date": None, "ended_reason": None, "end_given": "end" in t}
+    r.update(_decision(c, t, p))
+    c.span(r["start"], r["end"], f"{p}.end")
+    if r["role"] == "deputy" and not r["deputy_for"]:
+        c.add(f"{p}.deputy_for", "a deputy must name the member appointment it stands in for (deputy_for)")
+    if r["role"] == "member" and r["deputy_for"]:
+        c.add(f"{p}.deputy_for", "only a deputy stands in for someone (set role = \"deputy\")")
+    if "ended" in t:
+        req, opt = SPEC["ended"]
+        if c.table(t["ended"], f"{p}.ended", req | opt, req) is not None:
+            e = t["ended"]
+            r["ended_date"] = c.date(e.get("date"), f"{p}.ended.date")
+            r["ended_reason"] = c.enum(e.get("reason"), f"{p}.ended.reason", END_REASONS)
+            c.span(r["start"], r["ended_date"], f"{p}.ended.date")
+    return r
+
+
+def _allocation(c: Checker, t: dict, p: str) -> dict:
+    r = {"id": _get(c, t, "id", p, c.id), "board": c.id(t.get("board"), f"{p}.board"),
+         "seat": c.id(t.get("seat"), f"{p}.seat"), "council_group": c.id(t.get("council_group"), f"{p}.council_group"),
+         "start": c.date(t.get("start"), f"{p}.start"), "end": _get(c, t, "end", p, c.date)}
+    r.update(_decision(c, t, p))
+    c.span(r["start"], r["end"], f"{p}.end")
+    return r
+
+
+def _nomination(c: Checker, t: dict, p: str) -> dict:
+    r = {"id": _get(c, t, "id", p, c.id), "board": c.id(t.get("board"), f"{p}.board"),
+         "seat": c.id(t.get("seat"), f"{p}.seat"), "round": c.date(t.get("round"), f"{p}.round"),
+         "organisations": c.strlist(t.get("organisations"), f"{p}.organisations", item=c.id),
+         "seats": _get(c, t, "seats", p, c.int, 1, minimum=1),
+         "candidates": c.strlist(t.get("candidates"), f"{p}.candidates", item=c.id),
+         "received": _get(c, t, "received", p, c.date), "deadline": _get(c, t, "deadline", p, c.date),
+         "reasons": _get(c, t, "reasons", p, c.str, ""),
+         "reasons_accepted": _get(c, t, "reasons_accepted", p, c.enum, "", values=("yes", "no", "")),
+         "confidential": _get(c, t, "confidential", p, c.bool, True)}
+    if r["organisations"] is not None and not r["organisations"]:
+        c.add(f"{p}.organisations", "names no organisation")
+    return r
+
+
+def _duplicates(c: Checker, ds: Dataset) -> None:
+    for kind in KINDS:
+        seen: dict[str, str] = {}
+        for r in ds.records[kind]:
+            rid = r.get("id")
+            if rid is None:
+                continue
+            if rid in seen:
+                c.add(f"{r['_place']}.id", f"id {rid!r} is already used by {seen[rid]}")
+            else:
+                seen[rid] = r["_place"]

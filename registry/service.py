@@ -1,0 +1,571 @@
+"""Use cases: the one path for writes, and the reads that the CLI, the UI and reports share.
+
+Every write runs in one transaction (``db.write_session``): validate → build the board snapshot
+→ run the rules on the board as it would be → refuse what adds an error unless an override
+reason is given → write → audit. Reads return plain data (dataclasses, dicts), never live ORM
+objects, so the UI can hand them between threads.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import getpass
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from registry import model as m
+from registry.db import ConflictError, RegistryError, read_session, write_session
+from registry.findings import ERROR, Diff, Finding, diff, sort_findings, summary, worst
+from registry.i18n import _
+from registry.snapshot import BoardSnapshot, Holding, load_people, load_snapshot, load_snapshots
+from registry.terms import default_end, parse_pattern, period_containing
+
+
+class NotFound(RegistryError):
+    exit_code = 2
+
+
+class Refused(RegistryError):
+    """The change would add an error and no override reason was given (exit 1, nothing written)."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, findings: Sequence[Finding] = ()):
+        super().__init__(message)
+        self.findings = list(findings)
+
+
+def default_actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name in some containers
+        return os.environ.get("USER", "unknown")
+
+
+@dataclass
+class Context:
+    """Who acts on which registry."""
+
+    engine: Engine
+    actor: str = field(default_factory=default_actor)
+
+
+def audit(session: Session, actor: str, action: str, entity: str, entity_id: str, *,
+          board: str | None = None, before: dict | None = None, after: dict | None = None,
+          reason: str | None = None) -> None:
+    session.add(m.AuditEvent(at=datetime.now(timezone.utc).replace(microsecond=0), actor=actor, action=action,
+                             entity=entity, entity_id=entity_id, board=board,
+                             before=_plain(before), after=_plain(after), reason=reason))
+
+
+def _plain(d: dict | None) -> dict | None:
+    if d is None:
+        return None
+    return {k: (v.isoformat() if isinstance(v, (date, datetime)) else v) for k, v in d.items()
+            if not k.startswith("_")}
+
+
+def _row(obj: Any) -> dict:
+    return {c.name: getattr(obj, c.name) for c in obj.__table__.columns}
+
+
+# --- load / export -----------------------------------------------------------------------------
+
+
+def load(ctx: Context, paths: Sequence[Path], replace: bool = False,
+         progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+    """Load dataset files whole or not at all (exit 2 with every problem if anything is wrong)."""
+    from registry.dataset.load import DatasetError, clear_registry, parse_files, resolve, total_rows, write
+
+    ds = parse_files(paths)
+    total = total_rows(ds)
+    done = [0]
+
+    def tick(n: int) -> None:
+        done[0] += n
+        if progress:
+            progress(done[0], total)
+
+    with write_session(ctx.engine) as s:
+        problems = resolve(ds, s, replace=replace)
+        if problems:
+            raise DatasetError(problems)
+        if replace:
+            clear_registry(s)
+        try:
+            counts = write(s, ds, tick)
+        except IntegrityError as exc:
+            from registry.dataset.schema import Problem
+
+            raise DatasetError([Problem("", f"the database refused the data: {exc.orig}")]) from None
+        audit(s, ctx.actor, "replace" if replace else "load", "dataset", ",".join(str(p) for p in paths),
+              after={k: v for k, v in counts.items() if v})
+    return counts
+
+
+def export(ctx: Context, fmt: str = "toml", public: bool = False) -> str:
+    from registry.dataset.export import export_tree, to_json, to_toml
+
+    with read_session(ctx.engine) as s:
+        tree = export_tree(s, public=public)
+    if fmt == "json":
+        return to_json(tree)
+    if fmt == "toml":
+        return to_toml(tree)
+    if fmt == "popolo":
+        from registry.reports.popolo import to_popolo
+
+        return to_popolo(tree)
+    raise RegistryError(_("Unknown export format {fmt}: use toml, json or popolo.", fmt=fmt))
+
+
+# --- reading boards ----------------------------------------------------------------------------
+
+
+def evaluate(snap: BoardSnapshot) -> list[Finding]:
+    from registry.rules import evaluate as run_rules
+
+    return run_rules(snap)
+
+
+def snapshot(ctx: Context, board: str, on: date) -> BoardSnapshot:
+    with read_session(ctx.engine) as s:
+        snap = load_snapshot(s, board, on)
+    if snap is None:
+        raise NotFound(_("There is no board with id {id}. `udpeg boards` lists them.", id=board))
+    return snap
+
+
+def snapshots(ctx: Context, on: date, boards: Sequence[str] | None = None) -> dict[str, BoardSnapshot]:
+    with read_session(ctx.engine) as s:
+        return load_snapshots(s, on, boards)
+
+
+@dataclass(frozen=True)
+class Counts:
+    counted: int
+    women: int
+    men: int
+    undisclosed: int
+
+
+def counts(snap: BoardSnapshot) -> Counts:
+    """Counted members (seat groups that count for balance; never observers or deputies)."""
+    comp = snap.composition
+    counting = {s.id for s in comp.seats if s.counts_for_balance} if comp else set()
+    people = [h.person for h in snap.members if h.seat in counting]
+    w = sum(p.sex == "woman" for p in people)
+    mn = sum(p.sex == "man" for p in people)
+    return Counts(len(people), w, mn, len(people) - w - mn)
+
+
+def open_seats(snap: BoardSnapshot) -> int:
+    comp = snap.composition
+    if comp is None:
+        return 0
+    return sum(max(0, s.count - len(snap.members_of(s.id))) for s in comp.seats)
+
+
+def next_term_end(snap: BoardSnapshot) -> date | None:
+    ends = [h.last_day for h in snap.members if h.last_day is not None and h.last_day >= snap.on]
+    if ends:
+        return min(ends)
+    period = period_containing(snap.board.term, snap.on)
+    return period.end if period else None
+
+
+STATUS = {ERROR: "error", "warning": "warning", "info": "ok", None: "ok"}
+
+
+def board_summaries(ctx: Context, on: date, search: str | None = None) -> list[dict]:
+    """One row per board: the ``udpeg boards`` JSON shape of cli.md."""
+    snaps = snapshots(ctx, on, board_ids_matching(ctx, search) if search else None)
+    rows = []
+    for bid in sorted(snaps, key=lambda b: snaps[b].board.name.lower()):
+        snap = snaps[bid]
+        c = counts(snap)
+        findings = evaluate(snap)
+        rows.append({"id": bid, "name": snap.board.name, "status": STATUS[worst(findings)],
+                     "counted": c.counted, "women": c.women, "men": c.men, "undisclosed": c.undisclosed,
+                     "open_seats": open_seats(snap), "next_term_end": next_term_end(snap),
+                     "summary": summary(findings)})
+    return rows
+
+
+def board_ids_matching(ctx: Context, search: str) -> list[str]:
+    like = f"%{search.lower()}%"
+    with read_session(ctx.engine) as s:
+        return list(s.execute(select(m.Board.id).where(
+            or_(func.lower(m.Board.name).like(like), m.Board.id.like(like)))).scalars())
+
+
+def check(ctx: Context, on: date, board: str | None = None, severity: str | None = None) -> list[Finding]:
+    from registry.findings import SEVERITY_RANK
+
+    if board is not None:
+        snaps = {board: snapshot(ctx, board, on)}
+    else:
+        snaps = snapshots(ctx, on)
+    out: list[Finding] = []
+    for snap in snaps.values():
+        out += evaluate(snap)
+    if severity:
+        out = [f for f in out if SEVERITY_RANK[f.severity] <= SEVERITY_RANK[severity]]
+    return sort_findings(out)
+
+
+# --- what-if and appointing --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Proposal:
+    board: str
+    seat: str
+    person: str
+    start: date
+    end: date | None = None
+    role: str = "member"
+    deputy_for: str | None = None
+    nominated_by: tuple[str, ...] = ()
+    nomination: str | None = None
+    council_group: str | None = None
+    decision_meeting: str | None = None
+    decision_item: str | None = None
+    decision_case: str | None = None
+    ending: str | None = None          # an appointment ended the day before ``start``
+    override_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    snapshot: BoardSnapshot           # the board as it would be
+    before: list[Finding]
+    after: list[Finding]
+    diff: Diff
+    holding: Holding
+
+
+def _validate_proposal(s: Session, p: Proposal) -> Proposal:
+    board = s.get(m.Board, p.board)
+    if board is None:
+        raise NotFound(_("There is no board with id {id}. `udpeg boards` lists them.", id=p.board))
+    if s.get(m.Person, p.person) is None:
+        raise NotFound(_("There is no person with id {id}. `udpeg people --search NAME` finds people.", id=p.person))
+    if p.role not in ("member", "deputy"):
+        raise RegistryError(_("The role must be member or deputy, not {role}.", role=p.role))
+    seats = set(s.execute(select(m.SeatGroup.seat).join(m.Composition, m.Composition.pk == m.SeatGroup.composition)
+                          .where(m.Composition.board == p.board)).scalars())
+    if p.seat not in seats:
+        raise NotFound(_("Board {board} has no seat group {seat} (it has: {seats}).", board=p.board, seat=p.seat,
+                         seats=", ".join(sorted(seats)) or "-"))
+    end = p.end
+    if end is None and not (p.deputy_for and p.role == "deputy"):
+        end = default_end(parse_pattern(board.term, board.term_anchor), p.start)
+    if p.role == "deputy":
+        if not p.deputy_for:
+            raise RegistryError(_("A deputy must name the member appointment it stands in for."))
+        member = s.get(m.Appointment, p.deputy_for)
+        if member is None:
+            raise NotFound(_("There is no appointment with id {id}.", id=p.deputy_for))
+        if end is None:
+            end = member.ended_date or member.end
+    if end is not None and end < p.start:
+        raise RegistryError(_("The end date {end} is before the start date {start}.", end=end.isoformat(),
+                              start=p.start.isoformat()))
+    for org in p.nominated_by:
+        if s.get(m.Organisation, org) is None:
+            raise NotFound(_("There is no organisation with id {id}.", id=org))
+    if p.nomination and s.get(m.Nomination, p.nomination) is None:
+        raise NotFound(_("There is no nomination with id {id}.", id=p.nomination))
+    if p.council_group and s.get(m.CouncilGroup, p.council_group) is None:
+        raise NotFound(_("There is no council group with id {id}.", id=p.council_group))
+    if p.decision_meeting and s.get(m.Meeting, p.decision_meeting) is None:
+        raise NotFound(_("There is no meeting with id {id}.", id=p.decision_meeting))
+    if p.ending:
+        ending = s.get(m.Appointment, p.ending)
+        if ending is None or ending.board != p.board:
+            raise NotFound(_("Board {board} has no appointment {id}.", board=p.board, id=p.ending))
+    return dataclasses.replace(p, end=end)
+
+
+def _whatif(s: Session, p: Proposal, new_id: str) -> WhatIf:
+    p = _validate_proposal(s, p)
+    snap = load_snapshot(s, p.board, p.start)
+    before = evaluate(snap)
+    person = load_people(s, [p.person])[p.person]
+    held = s.execute(select(func.count()).select_from(m.Appointment).where(
+        m.Appointment.person == p.person, m.Appointment.role == "member", m.Appointment.start <= p.start,
+        or_(m.Appointment.end.is_(None), m.Appointment.end >= p.start),
+        or_(m.Appointment.ended_date.is_(None), m.Appointment.ended_date >= p.start))).scalar_one()
+    h = Holding(appointment=new_id, seat=p.seat, person=person, role=p.role, deputy_for=p.deputy_for,
+                start=p.start, end=p.end, nominated_by=p.nominated_by, nomination=p.nomination,
+                council_group=p.council_group, override_reason=p.override_reason)
+    proposed = snap
+    if p.ending:
+        proposed = proposed.with_ended(p.ending, p.start - timedelta(days=1), "replaced")
+    proposed = proposed.with_appointment(h, seats_held=held + (1 if p.role == "member" else 0))
+    after = evaluate(proposed)
+    return WhatIf(proposed, before, after, diff(before, after), h)
+
+
+def whatif(ctx: Context, p: Proposal) -> WhatIf:
+    """The findings as they would be with the proposed appointment, and the difference from now."""
+    with read_session(ctx.engine) as s:
+        return _whatif(s, p, "(proposed)")
+
+
+def _new_id(s: Session, p: Proposal) -> str:
+    base = f"{p.board}-{p.seat}-{p.person}-{p.start.isoformat()}"
+    candidate, n = base, 1
+    while s.get(m.Appointment, candidate) is not None:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+def _lock_board(s: Session, board: str) -> None:
+    """Serialise writers on one board (PostgreSQL row lock; SQLite already holds BEGIN IMMEDIATE)."""
+    if s.get_bind().dialect.name != "sqlite":
+        s.execute(select(m.Board.id).where(m.Board.id == board).with_for_update())
+
+
+def appoint(ctx: Context, p: Proposal) -> WhatIf:
+    """Make an appointment, refused (nothing written) if it adds an error without an override reason."""
+    with write_session(ctx.engine) as s:
+        _lock_board(s, p.board)
+        new_id = _new_id(s, p)
+        result = _whatif(s, p, new_id)
+        errors = [f for f in result.diff.new if f.severity == ERROR]
+        if errors and not (p.override_reason or "").strip():
+            raise Refused(_("The appointment was refused: it would add {n} error(s). Give --override-reason to "
+                            "make it anyway.", n=len(errors)), errors)
+        q = result.holding
+        if p.ending:
+            _end_in_session(s, ctx.actor, p.ending, p.start - timedelta(days=1), "replaced", None, None)
+        row = m.Appointment(
+            id=new_id, board=p.board, seat=p.seat, person=p.person, role=p.role, deputy_for=p.deputy_for,
+            start=p.start, end=q.end, nominated_by=list(p.nominated_by), nomination=p.nomination,
+            council_group=p.council_group, decision_meeting=p.decision_meeting, decision_item=p.decision_item,
+            decision_case=p.decision_case, override_reason=(p.override_reason or None) if errors else None)
+        s.add(row)
+        s.execute(update(m.Board).where(m.Board.id == p.board).values(version=m.Board.version + 1))
+        s.flush()
+        audit(s, ctx.actor, "appoint", "appointment", new_id, board=p.board, after=_row(row),
+              reason=p.override_reason if errors else None)
+    return result
+
+
+def _end_in_session(s: Session, actor: str, appointment: str, on: date, reason: str, expected_version: int | None,
+                    note: str | None) -> m.Appointment:
+    a = s.get(m.Appointment, appointment)
+    if a is None:
+        raise NotFound(_("There is no appointment with id {id}.", id=appointment))
+    if on < a.start:
+        raise RegistryError(_("An appointment cannot end ({on}) before it starts ({start}).", on=on.isoformat(),
+                              start=a.start.isoformat()))
+    if a.end is not None and on > a.end:
+        raise RegistryError(_("The appointment already ends on {end}; an early end must be before that.",
+                              end=a.end.isoformat()))
+    if a.ended_date is not None:
+        raise ConflictError(_("Appointment {id} was already ended on {on}.", id=appointment, on=a.ended_date.isoformat()))
+    before = _row(a)
+    version = a.version if expected_version is None else expected_version
+    res = s.execute(update(m.Appointment).where(m.Appointment.id == appointment, m.Appointment.version == version)
+                    .values(ended_date=on, ended_reason=reason, version=version + 1))
+    if res.rowcount != 1:
+        raise ConflictError(_("Someone else changed appointment {id} first; nothing was written. Reload and try again.",
+                              id=appointment))
+    s.refresh(a)
+    audit(s, actor, "end", "appointment", appointment, board=a.board, before=before, after=_row(a), reason=note or reason)
+    return a
+
+
+END_REASONS = ("resigned", "left-council", "deceased", "replaced", "other")
+
+
+def end_appointment(ctx: Context, appointment: str, on: date, reason: str, expected_version: int | None = None,
+                    note: str | None = None) -> list[Finding]:
+    """End an appointment early; returns the board's findings afterwards."""
+    if reason not in END_REASONS:
+        raise RegistryError(_("The reason must be one of {reasons}, not {reason}.", reasons=", ".join(END_REASONS),
+                              reason=reason))
+    with write_session(ctx.engine) as s:
+        a = _end_in_session(s, ctx.actor, appointment, on, reason, expected_version, note)
+        board = a.board
+    return evaluate(snapshot(ctx, board, on + timedelta(days=1)))
+
+
+# --- nominations -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NominationInput:
+    board: str
+    seat: str
+    round: date
+    organisations: tuple[str, ...]
+    candidates: tuple[str, ...]
+    seats: int = 1
+    reasons: str = ""
+    reasons_accepted: str = ""
+    received: date | None = None
+    deadline: date | None = None
+    id: str | None = None
+
+
+def nominate(ctx: Context, n: NominationInput) -> tuple[str, list[Finding]]:
+    """Register a nomination; returns its id and its § 10 a findings."""
+    if n.seats < 1:
+        raise RegistryError(_("A nomination is for at least one seat."))
+    if not n.organisations:
+        raise RegistryError(_("Name the nominating organisation(s) with --org."))
+    if not n.candidates:
+        raise RegistryError(_("Name at least one candidate with --candidate."))
+    with write_session(ctx.engine) as s:
+        board = s.get(m.Board, n.board)
+        if board is None:
+            raise NotFound(_("There is no board with id {id}. `udpeg boards` lists them.", id=n.board))
+        seats = set(s.execute(select(m.SeatGroup.seat).join(m.Composition, m.Composition.pk == m.SeatGroup.composition)
+                              .where(m.Composition.board == n.board)).scalars())
+        if n.seat not in seats:
+            raise NotFound(_("Board {board} has no seat group {seat} (it has: {seats}).", board=n.board, seat=n.seat,
+                             seats=", ".join(sorted(seats)) or "-"))
+        for org in n.organisations:
+            if s.get(m.Organisation, org) is None:
+                raise NotFound(_("There is no organisation with id {id}.", id=org))
+        for c in n.candidates:
+            if s.get(m.Person, c) is None:
+                raise NotFound(_("There is no person with id {id}. `udpeg people --search NAME` finds people.", id=c))
+        nid = n.id or f"n-{n.board}-{n.seat}-{n.round.isoformat()}-{'-'.join(n.organisations)}"
+        base, k = nid, 1
+        while s.get(m.Nomination, nid) is not None:
+            k += 1
+            nid = f"{base}-{k}"
+        row = m.Nomination(id=nid, board=n.board, seat=n.seat, round=n.round, organisations=list(n.organisations),
+                           seats=n.seats, candidates=list(n.candidates), received=n.received, deadline=n.deadline,
+                           reasons=n.reasons, reasons_accepted=n.reasons_accepted)
+        s.add(row)
+        s.flush()
+        audit(s, ctx.actor, "nominate", "nomination", nid, board=n.board, after=_row(row))
+    return nid, nomination_findings(ctx, nid)
+
+
+def nomination_findings(ctx: Context, nomination: str) -> list[Finding]:
+    """The findings about one nomination, judged on the day before its round starts."""
+    with read_session(ctx.engine) as s:
+        row = s.get(m.Nomination, nomination)
+        if row is None:
+            raise NotFound(_("There is no nomination with id {id}.", id=nomination))
+        snap = load_snapshot(s, row.board, row.round - timedelta(days=1))
+    return [f for f in evaluate(snap) if f.nomination == nomination]
+
+
+def decide_reasons(ctx: Context, nomination: str, accepted: bool, expected_version: int | None = None) -> list[Finding]:
+    """Record whether the appointing body accepts the stated special reasons (særlige grunde)."""
+    with write_session(ctx.engine) as s:
+        row = s.get(m.Nomination, nomination)
+        if row is None:
+            raise NotFound(_("There is no nomination with id {id}.", id=nomination))
+        before = _row(row)
+        version = row.version if expected_version is None else expected_version
+        res = s.execute(update(m.Nomination).where(m.Nomination.id == nomination, m.Nomination.version == version)
+                        .values(reasons_accepted="yes" if accepted else "no", version=version + 1))
+        if res.rowcount != 1:
+            raise ConflictError(_("Someone else changed nomination {id} first; nothing was written. Reload and try again.",
+                                  id=nomination))
+        s.refresh(row)
+        audit(s, ctx.actor, "decide-reasons", "nomination", nomination, board=row.board, before=before, after=_row(row))
+    return nomination_findings(ctx, nomination)
+
+
+# --- vacancies ---------------------------------------------------------------------------------
+
+
+def vacancies(ctx: Context, on: date, within: int | None = None, group: str | None = None,
+              board: str | None = None, municipality: str | None = None) -> list[dict]:
+    """Open seats on ``on`` (and, with ``within``, seats that fall vacant within that many days).
+
+    The cli.md shape: {board, seat, seat_name, open, from, council_group, term_end}, plus the
+    board's name and the council group's name for people.
+    """
+    snaps = snapshots(ctx, on, [board] if board else None)
+    if board and not snaps:
+        raise NotFound(_("There is no board with id {id}. `udpeg boards` lists them.", id=board))
+    horizon = on + timedelta(days=within) if within else None
+    rows: list[dict] = []
+    for snap in snaps.values():
+        comp = snap.composition
+        if comp is None:
+            continue
+        period = period_containing(snap.board.term, on)
+        allotted = {a.seat: a for a in snap.allocations}
+        for seat in comp.seats:
+            holders = snap.members_of(seat.id)
+            alloc = allotted.get(seat.id)
+            base = {"board": snap.board.id, "board_name": snap.board.name, "seat": seat.id, "seat_name": seat.name,
+                    "council_group": alloc.council_group if alloc else None,
+                    "council_group_name": alloc.council_group_name if alloc else None,
+                    "term_end": period.end if period else None}
+            free = seat.count - len(holders)
+            if free > 0:
+                rows.append({**base, "open": free, "from": on, "municipalities": []})
+            if horizon:
+                for h in holders:
+                    last = h.last_day
+                    if last is None or not (on <= last < horizon):
+                        continue
+                    successor = any(o.seat == seat.id and o.role == "member" and o.start > last
+                                    and o.start <= last + timedelta(days=1) for o in snap.history)
+                    if not successor:
+                        rows.append({**base, "open": 1, "from": last + timedelta(days=1),
+                                     "term_end": last, "municipalities": [h.person.municipality] if h.person.municipality else []})
+    if group:
+        rows = [r for r in rows if r["council_group"] == group]
+    if municipality:
+        rows = [r for r in rows if municipality in r["municipalities"] or _board_in_municipality(snaps[r["board"]], municipality)]
+    rows.sort(key=lambda r: (r["from"], r["board_name"].lower(), r["seat"]))
+    return rows
+
+
+def _board_in_municipality(snap: BoardSnapshot, municipality: str) -> bool:
+    return municipality in snap.kkr_municipalities
+
+
+# --- people ------------------------------------------------------------------------------------
+
+
+def people(ctx: Context, search: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict]:
+    P = m.Person.__table__.c
+    q = select(P.id, P.name, P.sex, P.party, P.municipality).order_by(func.lower(P.name), P.id)
+    if search:
+        like = f"%{search.lower()}%"
+        q = q.where(or_(func.lower(P.name).like(like), P.id.like(like)))
+    if limit:
+        q = q.limit(limit).offset(offset)
+    with read_session(ctx.engine) as s:
+        return [dict(r._mapping) for r in s.execute(q)]
+
+
+def person(ctx: Context, person_id: str) -> dict:
+    """One person with offices and every seat across boards, past and present."""
+    with read_session(ctx.engine) as s:
+        p = s.get(m.Person, person_id)
+        if p is None:
+            raise NotFound(_("There is no person with id {id}. `udpeg people --search NAME` finds people.", id=person_id))
+        offices = [dict(office=o.office, body=o.body, start=o.start, end=o.end) for o in
+                   s.execute(select(m.Office).where(m.Office.person == person_id).order_by(m.Office.start)).scalars()]
+        A, B = m.Appointment, m.Board
+        seats = [dict(appointment=a.id, board=a.board, board_name=name, seat=a.seat, role=a.role, start=a.start,
+                      end=a.end, ended=a.ended_date, ended_reason=a.ended_reason, nominated_by=a.nominated_by)
+                 for a, name in s.execute(select(A, B.name).join(B, B.id == A.board)
+                                          .where(A.person == person_id).order_by(A.start, A.board))]
+        return {"id": p.id, "name": p.name, "sex": p.sex, "party": p.party, "municipality": p.municipality,
+                "skills": list(p.skills or []), "offices": offices, "seats": seats, "version": p.version}

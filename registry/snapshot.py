@@ -1,0 +1,408 @@
+"""BoardSnapshot: a plain, frozen picture of one board on one date, and the queries that build it.
+
+Rules are pure functions of a snapshot (see ``registry.rules``). The loader reads with a fixed
+number of queries whether it builds one snapshot or thousands (``load_snapshots``): one query per
+kind of record, filtered by board when boards are given, never one query per board.
+
+What-if is "the snapshot plus one change": :meth:`BoardSnapshot.with_appointment` and
+:meth:`BoardSnapshot.with_ended` return a new snapshot; nothing touches the database.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterable, Mapping, Sequence
+
+from sqlalchemy import func, select, or_
+from sqlalchemy.orm import Session
+
+from registry import model as m
+from registry.rules.rulesets import RuleSet
+from registry.terms import TermPattern, next_period, parse_pattern, period_containing
+
+# --- plain facts ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OfficeFact:
+    office: str            # council-member | mayor | regional-council-member | kkr-member | …
+    body: str              # municipality id, or organisation id (region-nordjylland)
+    start: date
+    end: date | None
+
+
+@dataclass(frozen=True)
+class PersonFact:
+    id: str
+    name: str
+    sex: str = "undisclosed"       # woman | man | undisclosed — as declared, never guessed
+    party: str | None = None
+    municipality: str | None = None
+    skills: tuple[str, ...] = ()
+    offices: tuple[OfficeFact, ...] = ()
+
+
+@dataclass(frozen=True)
+class SeatRule:
+    id: str
+    name: str
+    count: int
+    appointed_by: str | None = None
+    nominated_by: tuple[str, ...] = ()
+    joint: bool = False
+    eligibility: tuple[str, ...] = ()
+    voting: bool = True
+    counts_for_balance: bool = True     # resolved: defaults to ``voting``
+    deputies: str = "none"              # none | optional | required
+    collective: tuple[tuple[str, int], ...] = ()   # (skill, minimum holders)
+    spread: int | None = None
+    max_share: float | None = None
+
+
+@dataclass(frozen=True)
+class CompositionRule:
+    valid_from: date
+    valid_to: date | None
+    size_min: int | None
+    size_max: int | None
+    odd: bool
+    balance: tuple[str, ...]
+    scopes: tuple[str, ...]
+    balance_severity: str
+    nomination_rule: str
+    source: str | None
+    seats: tuple[SeatRule, ...]
+
+    def seat(self, seat_id: str) -> SeatRule | None:
+        return next((s for s in self.seats if s.id == seat_id), None)
+
+    def in_force(self, on: date) -> bool:
+        return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
+
+
+@dataclass(frozen=True)
+class Holding:
+    """One appointment (member or deputy) with the facts the rules need."""
+
+    appointment: str
+    seat: str
+    person: PersonFact
+    role: str = "member"                 # member | deputy
+    deputy_for: str | None = None
+    start: date = date.min
+    end: date | None = None              # None: open-ended (custom term)
+    ended_date: date | None = None       # ended early
+    ended_reason: str | None = None
+    nominated_by: tuple[str, ...] = ()
+    nomination: str | None = None
+    council_group: str | None = None
+    override_reason: str | None = None
+    status: str = "active"               # active | holdover (computed for a date)
+
+    @property
+    def last_day(self) -> date | None:
+        """The last day the appointment runs: the early end if any, else the end."""
+        if self.ended_date is not None and (self.end is None or self.ended_date < self.end):
+            return self.ended_date
+        return self.end
+
+    def active_on(self, on: date) -> bool:
+        last = self.last_day
+        return self.start <= on and (last is None or on <= last)
+
+
+@dataclass(frozen=True)
+class AllocationFact:
+    id: str
+    seat: str
+    council_group: str
+    council_group_name: str
+    start: date
+    end: date | None
+
+
+@dataclass(frozen=True)
+class NominationFact:
+    id: str
+    seat: str
+    round: date
+    organisations: tuple[str, ...]
+    seats: int
+    candidates: tuple[PersonFact, ...]
+    received: date | None = None
+    deadline: date | None = None
+    reasons: str = ""
+    reasons_accepted: str = ""          # "yes" | "no" | "" (not decided)
+
+
+@dataclass(frozen=True)
+class BoardFact:
+    id: str
+    name: str
+    kkr: str
+    legal_basis: str = ""
+    term: TermPattern = TermPattern("custom")
+    statutory: bool = False
+    decision_making: bool = False
+    holdover: bool = False
+    max_consecutive_terms: int = 0
+
+
+@dataclass(frozen=True)
+class BoardSnapshot:
+    """A board on a date. ``members``/``deputies`` are derived from ``history`` for ``on``."""
+
+    board: BoardFact
+    on: date
+    compositions: tuple[CompositionRule, ...]
+    history: tuple[Holding, ...]                        # every appointment of the board
+    allocations: tuple[AllocationFact, ...] = ()        # active on ``on``
+    nominations: tuple[NominationFact, ...] = ()        # rounds in progress or next on ``on``
+    kkr_municipalities: frozenset[str] = frozenset()    # municipalities of the board's KKR
+    owner_orgs: frozenset[str] = frozenset()            # organisations that are the board's KKR
+    org_names: Mapping[str, str] = field(default_factory=dict)
+    custom_rulesets: Mapping[str, RuleSet] = field(default_factory=dict)
+    seats_held: Mapping[str, int] = field(default_factory=dict)   # person → seats on all boards on ``on``
+    plurality_threshold: int = 5
+    term_warning_days: int = 90
+    members: tuple[Holding, ...] = ()                   # filled by __post_init__
+    deputies: tuple[Holding, ...] = ()
+
+    def __post_init__(self) -> None:
+        members, deputies = board_on(self.history, self.on, self.board.holdover)
+        object.__setattr__(self, "members", members)
+        object.__setattr__(self, "deputies", deputies)
+
+    @property
+    def composition(self) -> CompositionRule | None:
+        """The composition in force on ``on``."""
+        return next((c for c in self.compositions if c.in_force(self.on)), None)
+
+    def members_of(self, seat: str) -> list[Holding]:
+        return [h for h in self.members if h.seat == seat]
+
+    def with_appointment(self, h: Holding, seats_held: int | None = None) -> "BoardSnapshot":
+        """The board as it would be with one more appointment."""
+        held = dict(self.seats_held)
+        if seats_held is not None:
+            held[h.person.id] = seats_held
+        elif h.active_on(self.on):
+            held[h.person.id] = held.get(h.person.id, 0) + 1
+        return dataclasses.replace(self, history=self.history + (h,), seats_held=held)
+
+    def with_ended(self, appointment: str, on: date, reason: str = "other") -> "BoardSnapshot":
+        """The board as it would be with ``appointment`` ended early on ``on``."""
+        hist = tuple(
+            dataclasses.replace(h, ended_date=on, ended_reason=reason) if h.appointment == appointment else h
+            for h in self.history
+        )
+        return dataclasses.replace(self, history=hist)
+
+    def at(self, on: date) -> "BoardSnapshot":
+        """The same facts seen on another date (nominations/allocations are not re-filtered)."""
+        return dataclasses.replace(self, on=on)
+
+
+def board_on(history: Sequence[Holding], on: date, holdover: bool) -> tuple[tuple[Holding, ...], tuple[Holding, ...]]:
+    """Members and deputies on ``on``: active appointments, plus holdovers where the board has them.
+
+    A member whose term ended (not ended early) with no successor keeps the seat on a holdover
+    board: a successor is a member appointment to the same seat group that started after that
+    end, on or before ``on``. At most as many holdovers as the group has free places.
+    """
+    members = [h for h in history if h.role == "member" and h.active_on(on)]
+    deputies = tuple(h for h in history if h.role == "deputy" and h.active_on(on))
+    if holdover:
+        by_seat: dict[str, list[Holding]] = defaultdict(list)
+        for h in history:
+            if h.role == "member":
+                by_seat[h.seat].append(h)
+        held_people = {(h.seat, h.person.id) for h in members}
+        for seat, hs in by_seat.items():
+            candidates = [
+                h for h in hs
+                if h.ended_date is None and h.end is not None and h.end < on
+                and (seat, h.person.id) not in held_people
+                and not any(o.start > h.end and o.start <= on for o in hs)
+            ]
+            candidates.sort(key=lambda h: h.end, reverse=True)
+            seen: set[str] = set()
+            for h in candidates:
+                if h.person.id not in seen:
+                    seen.add(h.person.id)
+                    members.append(dataclasses.replace(h, status="holdover"))
+    members.sort(key=lambda h: (h.seat, h.start, h.person.name, h.appointment))
+    return tuple(members), deputies
+
+
+# --- loading ----------------------------------------------------------------------------------
+
+
+def _chunks(items: Sequence[str], n: int = 900) -> Iterable[Sequence[str]]:
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+def _in(column, ids: Sequence[str] | None):
+    return True if ids is None else column.in_(ids)
+
+
+def load_people(session: Session, ids: Iterable[str]) -> dict[str, PersonFact]:
+    """People with their offices, two queries per chunk of ids."""
+    ids = sorted(set(ids))
+    offices: dict[str, list[OfficeFact]] = defaultdict(list)
+    out: dict[str, PersonFact] = {}
+    P, O = m.Person.__table__.c, m.Office.__table__.c
+    for chunk in _chunks(ids):
+        for r in session.execute(select(O.person, O.office, O.body, O.start, O.end).where(O.person.in_(chunk))):
+            offices[r.person].append(OfficeFact(r.office, r.body, r.start, r.end))
+        for r in session.execute(select(P.id, P.name, P.sex, P.party, P.municipality, P.skills).where(P.id.in_(chunk))):
+            out[r.id] = PersonFact(r.id, r.name, r.sex, r.party, r.municipality, tuple(r.skills or ()),
+                                   tuple(sorted(offices.get(r.id, ()), key=lambda o: (o.start, o.office))))
+    return out
+
+
+def _seat_rule(r) -> SeatRule:
+    voting = bool(r.voting)
+    return SeatRule(
+        id=r.seat, name=r.name, count=r.count, appointed_by=r.appointed_by,
+        nominated_by=tuple(r.nominated_by or ()), joint=bool(r.joint),
+        eligibility=tuple(r.eligibility or ()), voting=voting,
+        counts_for_balance=voting if r.counts_for_balance is None else bool(r.counts_for_balance),
+        deputies=r.deputies or "none",
+        collective=tuple((c["skill"], int(c.get("min", 1))) for c in (r.collective or ())),
+        spread=r.spread, max_share=r.max_share,
+    )
+
+
+def load_compositions(session: Session, board_ids: Sequence[str] | None) -> dict[str, list[CompositionRule]]:
+    C, S = m.Composition.__table__.c, m.SeatGroup.__table__.c
+    seats: dict[int, list[SeatRule]] = defaultdict(list)
+    q = select(S).join(m.Composition.__table__, C.pk == S.composition).where(_in(C.board, board_ids)) \
+        .order_by(S.composition, S.position, S.pk)
+    for r in session.execute(q):
+        seats[r.composition].append(_seat_rule(r))
+    out: dict[str, list[CompositionRule]] = defaultdict(list)
+    for r in session.execute(select(C).where(_in(C.board, board_ids)).order_by(C.board, C.valid_from)):
+        out[r.board].append(CompositionRule(
+            r.valid_from, r.valid_to, r.size_min, r.size_max, bool(r.size_odd),
+            tuple(r.balance or ("dk-ligelig",)), tuple(r.balance_scopes or ("board",)),
+            r.balance_severity or "warning", r.nomination_rule or "dk-10a", r.source,
+            tuple(seats.get(r.pk, ())),
+        ))
+    return out
+
+
+def nomination_rounds(term: TermPattern, on: date) -> tuple[date | None, date | None]:
+    """The round in progress and the next round on ``on`` (their term starts)."""
+    cur, nxt = period_containing(term, on), next_period(term, on)
+    return (cur.start if cur else None), (nxt.start if nxt else None)
+
+
+def load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None = None) -> dict[str, BoardSnapshot]:
+    """Snapshots of the given boards (all boards when None) on ``on``; one query per kind."""
+    ids = None if board_ids is None else sorted(set(board_ids))
+    if ids is not None and len(ids) > 900:
+        out: dict[str, BoardSnapshot] = {}
+        for chunk in _chunks(ids):
+            out.update(load_snapshots(session, on, chunk))
+        return out
+    B, A = m.Board.__table__.c, m.Appointment.__table__.c
+    boards = list(session.execute(select(B).where(_in(B.id, ids)).order_by(B.id)))
+    if not boards:
+        return {}
+    info = session.get(m.RegistryInfo, 1) or m.RegistryInfo()
+    comps = load_compositions(session, ids)
+
+    appts = list(session.execute(select(
+        A.id, A.board, A.seat, A.person, A.role, A.deputy_for, A.start, A.end, A.ended_date,
+        A.ended_reason, A.nominated_by, A.nomination, A.council_group, A.override_reason,
+    ).where(_in(A.board, ids))))
+
+    N = m.Nomination.__table__.c
+    noms = list(session.execute(select(N).where(_in(N.board, ids))))
+    people_ids = {a.person for a in appts} | {c for n in noms for c in (n.candidates or ())}
+    people = load_people(session, people_ids)
+
+    # seats held on ``on`` across all boards, for the people who sit on these boards now
+    active_people = sorted({a.person for a in appts if a.role == "member" and a.start <= on
+                            and (a.end is None or on <= a.end) and (a.ended_date is None or on <= a.ended_date)})
+    seats_held: dict[str, int] = {}
+    for chunk in _chunks(active_people):
+        q = select(A.person, func.count()).where(
+            A.person.in_(chunk), A.role == "member", A.start <= on,
+            or_(A.end.is_(None), A.end >= on), or_(A.ended_date.is_(None), A.ended_date >= on),
+        ).group_by(A.person)
+        seats_held.update({p: n for p, n in session.execute(q)})
+
+    L, G = m.Allocation.__table__.c, m.CouncilGroup.__table__.c
+    allocs = list(session.execute(
+        select(L.id, L.board, L.seat, L.council_group, G.name, L.start, L.end)
+        .join(m.CouncilGroup.__table__, G.id == L.council_group)
+        .where(_in(L.board, ids), L.start <= on, or_(L.end.is_(None), L.end >= on))
+    ))
+    Mu, Org = m.Municipality.__table__.c, m.Organisation.__table__.c
+    kkrs = {b.kkr for b in boards}
+    municipalities: dict[str, set[str]] = defaultdict(set)
+    for mid, kkr in session.execute(select(Mu.id, Mu.kkr).where(Mu.kkr.in_(kkrs))):
+        municipalities[kkr].add(mid)
+    owners: dict[str, set[str]] = defaultdict(set)
+    for oid, kkr in session.execute(select(Org.id, Org.kkr).where(Org.kind == "kkr", Org.kkr.in_(kkrs))):
+        owners[kkr].add(oid)
+    org_ids = {o for cs in comps.values() for c in cs for s in c.seats for o in (*s.nominated_by, s.appointed_by) if o}
+    org_ids |= {o for a in appts for o in (a.nominated_by or ())} | {o for n in noms for o in (n.organisations or ())}
+    org_names: dict[str, str] = {}
+    for chunk in _chunks(sorted(org_ids)):
+        org_names.update({i: n for i, n in session.execute(select(Org.id, Org.name).where(Org.id.in_(chunk)))})
+    R = m.CustomRuleSet.__table__.c
+    rulesets = {r.id: RuleSet(r.id, r.name, r.share, bool(r.cap_half),
+                              tuple(sorted((int(k), int(v)) for k, v in (r.table or {}).items())))
+                for r in session.execute(select(R))}
+
+    by_board_appts: dict[str, list[Holding]] = defaultdict(list)
+    for a in appts:
+        by_board_appts[a.board].append(Holding(
+            appointment=a.id, seat=a.seat, person=people.get(a.person) or PersonFact(a.person, a.person),
+            role=a.role, deputy_for=a.deputy_for, start=a.start, end=a.end, ended_date=a.ended_date,
+            ended_reason=a.ended_reason, nominated_by=tuple(a.nominated_by or ()), nomination=a.nomination,
+            council_group=a.council_group, override_reason=a.override_reason,
+        ))
+    by_board_allocs: dict[str, list[AllocationFact]] = defaultdict(list)
+    for r in allocs:
+        by_board_allocs[r.board].append(AllocationFact(r.id, r.seat, r.council_group, r.name, r.start, r.end))
+
+    out = {}
+    for b in boards:
+        term = parse_pattern(b.term, b.term_anchor)
+        current, upcoming = nomination_rounds(term, on)
+        rounds = {r for r in (current, upcoming) if r is not None}
+        board_noms = tuple(sorted((
+            NominationFact(n.id, n.seat, n.round, tuple(n.organisations or ()), n.seats,
+                           tuple(people[c] for c in (n.candidates or ()) if c in people),
+                           n.received, n.deadline, n.reasons or "", n.reasons_accepted or "")
+            for n in noms if n.board == b.id and (n.round in rounds or (not rounds and n.round >= on))
+        ), key=lambda n: (n.round, n.seat, n.id)))
+        out[b.id] = BoardSnapshot(
+            board=BoardFact(b.id, b.name, b.kkr, b.legal_basis, term, bool(b.statutory),
+                            bool(b.decision_making), bool(b.holdover), b.max_consecutive_terms or 0),
+            on=on,
+            compositions=tuple(comps.get(b.id, ())),
+            history=tuple(sorted(by_board_appts.get(b.id, ()), key=lambda h: (h.start, h.appointment))),
+            allocations=tuple(sorted(by_board_allocs.get(b.id, ()), key=lambda x: (x.seat, x.start, x.id))),
+            nominations=board_noms,
+            kkr_municipalities=frozenset(municipalities.get(b.kkr, ())),
+            owner_orgs=frozenset(owners.get(b.kkr, ())),
+            org_names=org_names,
+            custom_rulesets=rulesets,
+            seats_held=seats_held,
+            plurality_threshold=info.plurality_threshold,
+            term_warning_days=info.term_warning_days,
+        )
+    return out
+
+
+def load_snapshot(session: Session, board_id: str, on: date) -> BoardSnapshot | None:
+    return load_snapshots(session, on, [board_id]).get(board_id)
