@@ -38,6 +38,9 @@ app = typer.Typer(
 )
 
 
+_opened: list = []  # engines to close when the command ends (checkpoints SQLite's WAL)
+
+
 @dataclass
 class State:
     db: str | None = None
@@ -52,6 +55,7 @@ class State:
             from registry.service import Context
 
             engine = open_registry(to_url(self.db), create=create)
+            _opened.append(engine)
             self._ctx = Context(engine, actor=self.actor)
         return self._ctx
 
@@ -161,3 +165,6 @@ def run(args: list[str]) -> int:
         err(_("Udpeg hit an internal error and stopped; nothing was written. ({kind}: {detail}) "
               "Run again with UDPEG_DEBUG=1 to see the details, and report it.", kind=type(exc).__name__, detail=str(exc)[:300]))
         return ExitCode.INTERNAL
+    finally:
+        while _opened:
+            _opened.pop().dispose()
