@@ -22,6 +22,8 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session
 
+from registry.i18n import _
+
 HEAD = "0001"  # keep equal to the newest file in migrations/versions (a test checks it)
 BUSY_TIMEOUT_MS = 15_000
 
@@ -160,13 +162,13 @@ def open_registry(url: str, *, create: bool = True, sample: bool = True) -> Engi
     is_new = path is not None and not path.exists()
     if is_new:
         if not create:
-            raise RegistryError(f"No registry at {path}. Create one with `udpeg init`.")
+            raise RegistryError(_("No registry at {path}. Create one with `udpeg init`.", path=str(path)))
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(url)
     try:
         version = current_version(engine)
     except Exception as exc:  # noqa: BLE001 - e.g. not a database, server down
-        raise RegistryError(f"Cannot open the database {url_for_humans(url)}: {exc}") from exc
+        raise RegistryError(_("Cannot open the database {where}: {problem}", where=url_for_humans(url), problem=str(exc))) from exc
     if version != HEAD:
         upgrade(engine, backup=True)
         if version is None and sample:

@@ -16,7 +16,10 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any, Iterable, Mapping, Sequence
 
-from registry.i18n import _, get_language
+from registry.i18n import N_, _, get_language
+
+SEX_LABEL = {"woman": N_("woman"), "man": N_("man"), "undisclosed": N_("undisclosed")}
+ROLE_LABEL = {"member": N_("member"), "deputy": N_("deputy")}
 
 
 class Format(str, Enum):

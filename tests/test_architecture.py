@@ -1,0 +1,39 @@
+"""The house rules of architecture.md, checked in fresh interpreters."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run([sys.executable, "-c", code + "\nimport sys; print('\\n'.join(sys.modules))"],
+                         capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    return set(out.split())
+
+
+def test_registry_never_imports_the_ui():
+    mods = _modules_after("import registry.service, registry.rules, registry.cli.app, registry.dataset.load")
+    assert not any(m == "textual" or m.startswith(("textual.", "tui")) for m in mods)
+
+
+def test_registry_sources_do_not_mention_the_ui_outside_the_launcher():
+    offenders = []
+    for path in (ROOT / "registry").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if ("import textual" in line or "from textual" in line or "from tui" in line or "import tui" in line) \
+                    and path.name != "app.py":
+                offenders.append(f"{path.relative_to(ROOT)}: {line.strip()}")
+    assert offenders == []
+
+
+def test_version_imports_no_database_orm_or_ui():
+    out = subprocess.run([sys.executable, "-X", "importtime", "-m", "registry", "--version"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0
+    assert out.stdout.startswith("udpeg ")
+    imported = out.stderr
+    for heavy in ("sqlalchemy", "sqlmodel", "alembic", "textual", "typer", "rich"):
+        assert f" {heavy}" not in imported.replace("|", " "), heavy
