@@ -143,8 +143,8 @@ def run(args: list[str]) -> int:
     """Run the app; every error becomes a sentence and an exit code."""
     _register()
     try:
-        app(args=args, prog_name="udpeg", standalone_mode=False)
-        return 0
+        code = app(args=args, prog_name="udpeg", standalone_mode=False)
+        return code if isinstance(code, int) else 0  # Click returns Exit's code here
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:
