@@ -1,0 +1,102 @@
+"""Data checks: plurality, date-implausible.
+
+``date-implausible`` looks for dates that cannot be meant:
+
+* a nomination deadline after the round it is for has started (the 2026 agenda's
+  "27. februar 2030" for the 2026-04-01 round), or more than a year before it;
+* a nomination received more than a year before its round, or after the term it is for has
+  ended (received during the term is normal: a replacement);
+* an appointment on the board on the date that runs more than :data:`MAX_YEARS` years.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from dateutil.relativedelta import relativedelta
+
+from registry.findings import INFO, WARNING, Finding
+from registry.i18n import N_
+from registry.rules._common import LB_DATA, LB_PLURALITY, finding, orgs_label, seat_label, composition_on
+from registry.terms import MAX_PATTERN_YEARS, period_containing
+
+if TYPE_CHECKING:   # pragma: no cover
+    from registry.snapshot import BoardSnapshot
+
+RULES = ("plurality", "date-implausible")
+
+#: the longest an appointment can plausibly run (the longest fixed term a board may have)
+MAX_YEARS = MAX_PATTERN_YEARS
+#: how long before a round a nomination may plausibly arrive or be due
+LEAD = relativedelta(years=1)
+
+
+def check(snap: "BoardSnapshot") -> list[Finding]:
+    return check_plurality(snap) + check_dates(snap)
+
+
+def check_plurality(snap: "BoardSnapshot") -> list[Finding]:
+    threshold = snap.plurality_threshold
+    if threshold is None or threshold < 0:
+        return []
+    out: list[Finding] = []
+    seen: set[str] = set()
+    for h in snap.members:
+        pid = h.person.id
+        if pid in seen:
+            continue
+        seen.add(pid)
+        seats = snap.seats_held.get(pid, 0)
+        if seats > threshold:
+            out.append(finding(
+                snap, "plurality", INFO,
+                N_("{person} holds {seats} seats across the boards in the register, more than the threshold of {threshold}"),
+                legal_basis=LB_PLURALITY,
+                remedy=N_("Consider whether {person} can take on more seats before appointing again"),
+                holding=h, details={"seats": seats, "threshold": threshold},
+                seats=seats, threshold=threshold))
+    return out
+
+
+def check_dates(snap: "BoardSnapshot") -> list[Finding]:
+    out: list[Finding] = []
+    for n in snap.nominations:
+        comp = composition_on(snap, n.round) or snap.composition
+        params = dict(org=orgs_label(snap, n.organisations), seat_name=seat_label(comp, n.seat), round=n.round)
+        period = period_containing(snap.board.term, n.round)
+        term_end = period.end if period is not None else n.round + relativedelta(years=4)
+        if n.deadline is not None and (n.deadline > n.round or n.deadline < n.round - LEAD):
+            out.append(finding(
+                snap, "date-implausible", WARNING,
+                N_("The deadline {date} for the nomination from {org} for {seat_name} does not fit the round starting {round}"),
+                legal_basis=LB_DATA,
+                remedy=N_("Check the deadline of the nomination from {org}; it should fall shortly before {round}"),
+                nomination=n, details={"field": "deadline", "date": n.deadline, "round": n.round},
+                date=n.deadline, **params))
+        if n.received is not None and (n.received < n.round - LEAD or n.received > term_end):
+            out.append(finding(
+                snap, "date-implausible", WARNING,
+                N_("The nomination from {org} for {seat_name} is recorded as received on {date}, which does not fit the round starting {round}"),
+                legal_basis=LB_DATA,
+                remedy=N_("Check the date the nomination from {org} was received"),
+                nomination=n, details={"field": "received", "date": n.received, "round": n.round},
+                date=n.received, **params))
+    comp = snap.composition
+    for h in (*snap.members, *snap.deputies):
+        if h.end is not None and h.end > _add_years(h.start, MAX_YEARS):
+            out.append(finding(
+                snap, "date-implausible", WARNING,
+                N_("The appointment of {person} to {seat_name} runs from {start} to {date}, longer than any term"),
+                legal_basis=LB_DATA,
+                remedy=N_("Check the end date of the appointment of {person}"),
+                holding=h, details={"field": "end", "date": h.end, "start": h.start},
+                date=h.end, start=h.start, seat_name=seat_label(comp, h.seat)))
+    return out
+
+
+def _add_years(d: date, years: int) -> date:
+    try:
+        return d + relativedelta(years=years)
+    except (OverflowError, ValueError):
+        return date.max

@@ -1,0 +1,132 @@
+"""Gender balance of the composition (domain.md §4–§5): gender-balance, gender-undetermined,
+gender-unattainable.
+
+Counted: members of seat groups with ``counts_for_balance`` (the chair included); observers and
+deputies never. Every rule set of the composition in force is checked for every scope it asks
+for: ``board`` (all counted members), ``appointer`` (each appointing body's counted members on
+their own) and ``controlled`` (members of seat groups appointed by the registry's own KKR). A
+rule set that passes gives no finding.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING, Iterable
+
+from registry.findings import INFO, SEVERITIES, WARNING, Finding
+from registry.i18n import N_
+from registry.rules._common import LB_BALANCE, counted_seats, finding, org_label, orgs_label
+from registry.rules.rulesets import (FAIL, MAN, PASS, UNATTAINABLE, UNDETERMINED, WOMAN, UnknownRuleSet,
+                                     evaluate_balance, get_ruleset)
+
+if TYPE_CHECKING:   # pragma: no cover
+    from registry.snapshot import BoardSnapshot, CompositionRule, Holding
+
+RULES = ("gender-balance", "gender-undetermined", "gender-unattainable")
+SCOPES = ("board", "appointer", "controlled")
+
+
+def tally(holders: Iterable["Holding"]) -> tuple[int, int, int]:
+    """(women, men, undisclosed) among ``holders``."""
+    w = m = u = 0
+    for h in holders:
+        if h.person.sex == WOMAN:
+            w += 1
+        elif h.person.sex == MAN:
+            m += 1
+        else:
+            u += 1
+    return w, m, u
+
+
+def scope_groups(comp: "CompositionRule", scopes: Iterable[str], owner_orgs: frozenset[str]
+                 ) -> list[tuple[str, str | None, frozenset[str]]]:
+    """(scope, appointer, seat ids) for every scope asked for; empty scopes are left out."""
+    counted = counted_seats(comp)
+    out: list[tuple[str, str | None, frozenset[str]]] = []
+    for scope in dict.fromkeys(scopes):
+        if scope == "board":
+            out.append(("board", None, frozenset(counted)))
+        elif scope == "controlled":
+            ids = frozenset(s.id for s in counted.values() if s.appointed_by in owner_orgs)
+            if ids:
+                out.append(("controlled", None, ids))
+        elif scope == "appointer":
+            by: dict[str, set[str]] = defaultdict(set)
+            for s in counted.values():
+                if s.appointed_by:
+                    by[s.appointed_by].add(s.id)
+            for org in sorted(by):
+                out.append(("appointer", org, frozenset(by[org])))
+    return out
+
+
+def check(snap: "BoardSnapshot") -> list[Finding]:
+    comp = snap.composition
+    if comp is None:
+        return []
+    severity = comp.balance_severity if comp.balance_severity in SEVERITIES else WARNING
+    out: list[Finding] = []
+    for scope, appointer, ids in scope_groups(comp, comp.scopes, snap.owner_orgs):
+        women, men, undisclosed = tally(h for h in snap.members if h.seat in ids)
+        for rs_id in comp.balance:
+            try:
+                rs = get_ruleset(rs_id, snap.custom_rulesets)
+            except (UnknownRuleSet, ValueError):
+                continue      # refused when the dataset is loaded; nothing to judge by here
+            v = evaluate_balance(rs, women, men, undisclosed)
+            if v.status == PASS:
+                continue
+            details = {"ruleset": rs.id, "scope": scope, "n": v.n, "women": v.women, "men": v.men,
+                       "undisclosed": v.undisclosed, "required_each": v.required_each, "short": dict(v.short)}
+            if scope == "appointer":
+                details["appointer"] = appointer
+            who = (org_label(snap, appointer) if scope == "appointer"
+                   else orgs_label(snap, sorted(snap.owner_orgs)) if scope == "controlled" else snap.board.name)
+            params = dict(ruleset=rs.id, n=v.n, women=v.women, men=v.men, undisclosed=v.undisclosed,
+                          required=v.required_each, who=who)
+            basis = rs.legal_basis or LB_BALANCE
+            own = scope != "board"
+            if v.status == FAIL:
+                remedy = _fail_remedy(v.short, params)
+                out.append(finding(snap, "gender-balance", severity, _fail_message(scope),
+                                   legal_basis=basis, remedy=remedy, details=details, **params))
+            elif v.status == UNDETERMINED:
+                out.append(finding(
+                    snap, "gender-undetermined", WARNING,
+                    N_("Whether the seats appointed by {who} meet {ruleset} depends on members of undisclosed sex (women: {women}, men: {men}, undisclosed: {undisclosed}, counted: {n})") if own else
+                    N_("Whether the board meets {ruleset} depends on members of undisclosed sex (women: {women}, men: {men}, undisclosed: {undisclosed}, counted: {n})"),
+                    legal_basis=basis,
+                    remedy=N_("No correction is possible from the register: sex is recorded only as declared; check the balance when the next seats are filled"),
+                    details=details, **params))
+            elif v.status == UNATTAINABLE:
+                out.append(finding(
+                    snap, "gender-unattainable", INFO,
+                    N_("{ruleset} cannot be met by the {n} counted seats appointed by {who}") if own else
+                    N_("{ruleset} cannot be met by a board of {n} counted members"),
+                    legal_basis=basis,
+                    remedy=N_("Choose a rule set that small boards can meet, or change the number of counted seats"),
+                    details=details, **params))
+    return out
+
+
+def _fail_message(scope: str) -> str:
+    if scope == "controlled":
+        return N_("The seats appointed by {who} do not meet {ruleset}: at least {required} of each sex are required (women: {women}, men: {men}, counted: {n})")
+    if scope == "appointer":
+        return N_("The seats appointed by {who}, counted on their own, do not meet {ruleset}: at least {required} of each sex are required (women: {women}, men: {men}, counted: {n})")
+    return N_("The board does not meet {ruleset}: at least {required} of each sex are required (women: {women}, men: {men}, counted: {n})")
+
+
+def _fail_remedy(short: dict[str, int], params: dict) -> str:
+    w, m = short.get(WOMAN, 0), short.get(MAN, 0)
+    params["short_women"], params["short_men"] = w, m
+    if w == 1 and not m:
+        return N_("Appoint one more woman when seats are next filled, and ask the nominating organisations for women candidates")
+    if m == 1 and not w:
+        return N_("Appoint one more man when seats are next filled, and ask the nominating organisations for men candidates")
+    if w and not m:
+        return N_("Appoint {short_women} more women when seats are next filled, and ask the nominating organisations for women candidates")
+    if m and not w:
+        return N_("Appoint {short_men} more men when seats are next filled, and ask the nominating organisations for men candidates")
+    return N_("Appoint {short_women} more women and {short_men} more men when seats are next filled")
