@@ -569,3 +569,62 @@ def person(ctx: Context, person_id: str) -> dict:
                                           .where(A.person == person_id).order_by(A.start, A.board))]
         return {"id": p.id, "name": p.name, "sex": p.sex, "party": p.party, "municipality": p.municipality,
                 "skills": list(p.skills or []), "offices": offices, "seats": seats, "version": p.version}
+
+
+# --- audit log, data-subject access (issue 6) ----------------------------------------------------
+
+
+def _as_start(since: date | datetime | None) -> datetime | None:
+    if since is None:
+        return None
+    if isinstance(since, datetime):
+        return since if since.tzinfo else since.replace(tzinfo=timezone.utc)
+    return datetime(since.year, since.month, since.day, tzinfo=timezone.utc)
+
+
+def _event_row(e: m.AuditEvent) -> dict:
+    return {"pk": e.pk, "at": e.at, "actor": e.actor, "action": e.action, "entity": e.entity,
+            "entity_id": e.entity_id, "board": e.board, "before": e.before, "after": e.after, "reason": e.reason}
+
+
+def audit_log(ctx: Context, board: str | None = None, since: date | datetime | None = None,
+              limit: int | None = None) -> list[dict]:
+    """Audit events, newest first: who, when, what (before/after) and why, as plain dicts."""
+    E = m.AuditEvent
+    q = select(E).order_by(E.at.desc(), E.pk.desc())
+    if board:
+        q = q.where(E.board == board)
+    start = _as_start(since)
+    if start is not None:
+        q = q.where(E.at >= start)
+    if limit:
+        q = q.limit(limit)
+    with read_session(ctx.engine) as s:
+        return [_event_row(e) for e in s.execute(q).scalars()]
+
+
+def person_export(ctx: Context, person_id: str) -> dict:
+    """Everything the registry holds about one person (data-subject access, quality.md S6)."""
+    from sqlalchemy import String, cast
+
+    with read_session(ctx.engine) as s:
+        p = s.get(m.Person, person_id)
+        if p is None:
+            raise NotFound(_("There is no person with id {id}. `udpeg people --search NAME` finds people.", id=person_id))
+        offices = [{k: v for k, v in _row(o).items() if k not in ("pk", "person")}
+                   for o in s.execute(select(m.Office).where(m.Office.person == person_id)
+                                      .order_by(m.Office.start, m.Office.pk)).scalars()]
+        appointments = [_row(a) for a in s.execute(select(m.Appointment).where(m.Appointment.person == person_id)
+                                                   .order_by(m.Appointment.start, m.Appointment.id)).scalars()]
+        N = m.Nomination
+        maybe = s.execute(select(N).where(cast(N.candidates, String).like(f"%{person_id}%"))
+                          .order_by(N.round, N.id)).scalars()
+        nominations = [_row(n) for n in maybe if person_id in (n.candidates or [])]
+        ids = {person_id} | {a["id"] for a in appointments} | {n["id"] for n in nominations}
+        E = m.AuditEvent
+        events = [_event_row(e) for e in s.execute(select(E).where(E.entity_id.in_(ids))
+                                                   .order_by(E.at, E.pk)).scalars()]
+        record = _row(p)
+    return {"person": record, "offices": offices, "appointments": appointments,
+            "nominations": nominations, "audit_events": events,
+            "exported_at": datetime.now(timezone.utc).replace(microsecond=0)}

@@ -1,0 +1,318 @@
+"""Administration: backup, restore, schema upgrade, reader roles (PostgreSQL) and retention.
+
+The CLI in :mod:`registry.cli.admin` is a thin layer over these functions. Every function
+either does its whole job or leaves the registry as it was, and raises :class:`RegistryError`
+(exit 2) with a sentence saying what is wrong and what to do.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import delete, exists, select, text, update
+from sqlalchemy.engine import Engine
+
+from registry import model as m
+from registry.db import (BUSY_TIMEOUT_MS, HEAD, RegistryError, backup_sqlite, current_version, make_engine,
+                         sqlite_path, upgrade, url_for_humans, write_session)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+PG_BACKUP_HINT = (
+    "On PostgreSQL take backups with the server's own tools: `pg_dump --format=custom --file=FILE DBNAME` "
+    "(consistent while others write), and put one back with `pg_restore --clean --if-exists --dbname=DBNAME FILE`.")
+
+
+def known_revisions() -> list[str]:
+    """Schema revisions this Udpeg knows, oldest first (the files in migrations/versions)."""
+    folder = Path(__file__).parent / "migrations" / "versions"
+    return sorted(p.name.split("_", 1)[0] for p in folder.glob("[0-9][0-9][0-9][0-9]_*.py"))
+
+
+# --- backup ------------------------------------------------------------------------------------
+
+
+def check_sqlite_file(path: Path) -> str:
+    """Check that ``path`` is a sound Udpeg registry; returns its schema revision.
+
+    Raises RegistryError when the file is missing, not SQLite, damaged, fails the foreign key
+    check, or has a schema this Udpeg does not know (restores refuse while unsure).
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise RegistryError(f"There is no file {path}.")
+    with open(path, "rb") as fh:
+        if fh.read(16) != SQLITE_MAGIC:
+            raise RegistryError(f"{path} is not a SQLite database, so it cannot be a Udpeg backup.")
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        raise RegistryError(f"{path} cannot be opened: {exc}.") from None
+    try:
+        rows = [r[0] for r in con.execute("PRAGMA integrity_check").fetchall()]
+        if rows != ["ok"]:
+            raise RegistryError(f"{path} is damaged (integrity check: {'; '.join(rows[:3])}); it was not used.")
+        bad = con.execute("PRAGMA foreign_key_check").fetchall()
+        if bad:
+            raise RegistryError(f"{path} has {len(bad)} broken reference(s) (first in table {bad[0][0]}); it was not used.")
+        has = con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'").fetchone()
+        version = con.execute("SELECT version_num FROM alembic_version").fetchone() if has else None
+    except sqlite3.DatabaseError as exc:
+        raise RegistryError(f"{path} is damaged ({exc}); it was not used.") from None
+    finally:
+        con.close()
+    if version is None:
+        raise RegistryError(f"{path} is a SQLite file but not a Udpeg registry (it has no schema version).")
+    if version[0] not in known_revisions():
+        raise RegistryError(f"{path} has schema version {version[0]}, which this Udpeg does not know "
+                            f"(it knows {', '.join(known_revisions())}); it may come from a newer Udpeg. Nothing was changed.")
+    return version[0]
+
+
+def backup(engine: Engine, target: Path, force: bool = False) -> dict:
+    """A consistent copy of a live SQLite registry (online backup API), checked before it is kept."""
+    source = sqlite_path(str(engine.url))
+    if source is None:
+        raise RegistryError("`udpeg backup` copies SQLite registries. " + PG_BACKUP_HINT)
+    target = Path(target).expanduser().resolve()
+    if target == source.resolve():
+        raise RegistryError("The backup file must be another file than the registry itself.")
+    if target.exists() and not force:
+        raise RegistryError(f"{target} already exists; choose another name or add --force to replace it.")
+    if not target.parent.is_dir():
+        raise RegistryError(f"The folder {target.parent} does not exist.")
+    try:
+        backup_sqlite(engine, target)
+    except sqlite3.Error as exc:
+        raise RegistryError(f"The backup could not be taken: {exc}. Nothing was written to {target}.") from None
+    version = check_sqlite_file(target)
+    return {"file": str(target), "bytes": target.stat().st_size, "schema": version}
+
+
+def restore(engine: Engine, source_file: Path) -> dict:
+    """Put a backup back in place of the live SQLite registry, atomically.
+
+    The file is checked first (integrity, foreign keys, known schema). The current registry is
+    copied aside, then the backup is written into it with SQLite's backup API, which replaces
+    the whole database in one write transaction (WAL and other connections stay consistent).
+    A backup made by an older schema is upgraded afterwards.
+    """
+    target = sqlite_path(str(engine.url))
+    if target is None:
+        raise RegistryError("`udpeg restore` puts back SQLite registries. " + PG_BACKUP_HINT)
+    source_file = Path(source_file).expanduser().resolve()
+    if source_file == target.resolve():
+        raise RegistryError("That file is the registry itself; name a backup file.")
+    version = check_sqlite_file(source_file)
+    saved = None
+    if target.exists() and target.stat().st_size > 0:
+        saved = target.with_name(f"{target.stem}.before-restore-{datetime.now():%Y%m%d-%H%M%S}{target.suffix}")
+        backup_sqlite(engine, saved)
+    src = sqlite3.connect(f"file:{source_file}?mode=ro", uri=True)
+    dst = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        dst.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        src.backup(dst)
+        ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
+        if ok != "ok":  # pragma: no cover - the source was checked
+            raise RegistryError(f"The restored registry failed its integrity check ({ok}); the previous one is in {saved}.")
+    except sqlite3.Error as exc:
+        raise RegistryError(f"The restore failed ({exc}); the registry is unchanged"
+                            f"{'' if saved is None else f' (a copy is in {saved})'}.") from None
+    finally:
+        dst.close()
+        src.close()
+    upgraded = False
+    if version != HEAD:
+        upgrade(engine, backup=False)
+        upgraded = True
+    return {"restored": str(source_file), "schema": version, "upgraded": upgraded,
+            "previous_copy": str(saved) if saved else None}
+
+
+# --- schema upgrade ----------------------------------------------------------------------------
+
+
+def db_upgrade(url: str) -> dict:
+    """Upgrade the schema to HEAD: a backup first (SQLite), then one transaction for all DDL."""
+    engine = make_engine(url)
+    try:
+        try:
+            version = current_version(engine)
+        except Exception as exc:  # noqa: BLE001 - not a database, server down
+            raise RegistryError(f"Cannot open the database {url_for_humans(url)}: {exc}") from None
+        path = sqlite_path(url)
+        if version is None:
+            raise RegistryError(f"{url_for_humans(url)} is not a Udpeg registry yet; create one with `udpeg init`.")
+        if version not in known_revisions():
+            raise RegistryError(f"The registry has schema version {version}, which this Udpeg does not know; "
+                                "it was made by a newer Udpeg. Upgrade Udpeg instead. Nothing was changed.")
+        if version == HEAD:
+            return {"from": version, "to": HEAD, "changed": False, "backup": None}
+        if path is not None:
+            check_sqlite_file(path)
+        copy = upgrade(engine, backup=True)
+        return {"from": version, "to": current_version(engine), "changed": True,
+                "backup": str(copy) if copy else None}
+    finally:
+        engine.dispose()
+
+
+# --- reader role (PostgreSQL) ------------------------------------------------------------------
+
+READER_SCHEMA = "udpeg_reader"
+_ROLE = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+
+# What a reader sees: boards and their rules, appointments (no override reasons or notes),
+# allotments, and only the people who hold or held a seat, without contact details. No
+# nominations, no candidates, no audit log.
+READER_VIEWS = {
+    "board": "SELECT id, name, kkr, legal_basis, url, term, term_anchor, statutory, decision_making, holdover, "
+             "max_consecutive_terms FROM public.board",
+    "composition": "SELECT pk, board, valid_from, valid_to, size_min, size_max, size_odd, balance, balance_scopes, "
+                   "balance_severity, source FROM public.composition",
+    "seat_group": "SELECT pk, composition, position, seat, name, count, appointed_by, nominated_by, joint, "
+                  "eligibility, voting, counts_for_balance, deputies, spread, max_share FROM public.seat_group",
+    "appointment": 'SELECT id, board, seat, person, role, deputy_for, start, "end", nominated_by, council_group, '
+                   "decision_meeting, decision_item, decision_case, ended_date, ended_reason FROM public.appointment",
+    "allocation": "SELECT * FROM public.allocation",
+    "municipality": "SELECT * FROM public.municipality",
+    "organisation": "SELECT * FROM public.organisation",
+    "council_group": "SELECT * FROM public.council_group",
+    "meeting": "SELECT * FROM public.meeting",
+    "person": "SELECT p.id, p.name, p.sex, p.party, p.municipality FROM public.person p "
+              "WHERE EXISTS (SELECT 1 FROM public.appointment a WHERE a.person = p.id)",
+    "vacancy": (
+        "SELECT c.board, b.name AS board_name, g.seat, g.name AS seat_name, g.count, "
+        "g.count - count(a.id) AS open FROM public.composition c "
+        "JOIN public.board b ON b.id = c.board "
+        "JOIN public.seat_group g ON g.composition = c.pk "
+        "LEFT JOIN public.appointment a ON a.board = c.board AND a.seat = g.seat AND a.role = 'member' "
+        "AND a.start <= current_date AND (a.\"end\" IS NULL OR a.\"end\" >= current_date) "
+        "AND (a.ended_date IS NULL OR a.ended_date >= current_date) "
+        "WHERE c.valid_from <= current_date AND (c.valid_to IS NULL OR c.valid_to >= current_date) "
+        "GROUP BY c.board, b.name, g.seat, g.name, g.count HAVING count(a.id) < g.count"),
+}
+
+
+def grant_reader(engine: Engine, role: str, login: bool = True) -> dict:
+    """Create or update ``role`` so it reads boards, seats, appointments and vacancies only.
+
+    The role gets no privilege on the registry's tables; it reads views in the schema
+    ``udpeg_reader`` (its search_path), which leave out nominations, candidates who were never
+    appointed, contact details, reasons texts and the audit log.
+    """
+    if engine.dialect.name != "postgresql":
+        raise RegistryError("`udpeg db grant` works on PostgreSQL; a SQLite file has no roles — "
+                            "share a copy made with `udpeg export --public` instead.")
+    if not _ROLE.match(role):
+        raise RegistryError(f"{role!r} is not a usable role name: use lowercase letters, digits and _, "
+                            "starting with a letter.")
+    with engine.begin() as c:
+        c.execute(text("SELECT pg_advisory_xact_lock(74217)"))  # one grant at a time
+        is_super = c.execute(text("SELECT rolsuper FROM pg_roles WHERE rolname = :r"), {"r": role}).scalar()
+        if is_super:
+            raise RegistryError(f"{role} is a superuser; a superuser reads everything. Choose another role.")
+        created = is_super is None
+        if created:
+            c.execute(text(f'CREATE ROLE "{role}" {"LOGIN" if login else "NOLOGIN"}'))
+        db = c.execute(text("SELECT current_database()")).scalar()
+        c.execute(text(f"CREATE SCHEMA IF NOT EXISTS {READER_SCHEMA}"))
+        for name, body in READER_VIEWS.items():
+            c.execute(text(f"DROP VIEW IF EXISTS {READER_SCHEMA}.{name}"))
+            c.execute(text(f"CREATE VIEW {READER_SCHEMA}.{name} AS {body}"))
+        c.execute(text(f'REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "{role}"'))
+        c.execute(text(f'REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM "{role}"'))
+        c.execute(text(f'REVOKE CREATE ON SCHEMA public FROM "{role}"'))
+        c.execute(text(f'GRANT CONNECT ON DATABASE "{db}" TO "{role}"'))
+        c.execute(text(f'GRANT USAGE ON SCHEMA {READER_SCHEMA} TO "{role}"'))
+        c.execute(text(f'GRANT SELECT ON ALL TABLES IN SCHEMA {READER_SCHEMA} TO "{role}"'))
+        c.execute(text(f'ALTER ROLE "{role}" IN DATABASE "{db}" SET search_path = {READER_SCHEMA}'))
+    return {"role": role, "created": created, "schema": READER_SCHEMA, "views": sorted(READER_VIEWS)}
+
+
+# --- retention ---------------------------------------------------------------------------------
+
+
+@dataclass
+class PurgeResult:
+    before: date
+    nominations_deleted: int = 0
+    nominations_trimmed: int = 0
+    candidates_removed: int = 0
+    people_deleted: int = 0
+    dry_run: bool = False
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+def purge(ctx, before: date, dry_run: bool = False) -> PurgeResult:
+    """Delete the data of candidates who were not appointed, for rounds decided before ``before``.
+
+    A nomination of such a round whose candidates were none of them appointed to that board is
+    deleted; one that led to an appointment keeps only the appointed candidates. A person who
+    was nothing but a candidate (no appointment, no office, named in no remaining nomination)
+    is deleted. One audit event records the counts — not the names, which is the point.
+    """
+    from registry.service import audit
+
+    from registry.db import read_session
+
+    if dry_run:
+        with read_session(ctx.engine) as s:
+            return _purge_plan(s, before, dry_run=True)[0]
+    with write_session(ctx.engine) as s:
+        result, deletes, trims, doomed = _purge_plan(s, before)
+        if not (deletes or trims or doomed):
+            return result
+        N, P = m.Nomination, m.Person
+        if deletes:
+            s.execute(delete(N).where(N.id.in_(deletes)))
+        for nid, keep in trims.items():
+            s.execute(update(N).where(N.id == nid).values(candidates=keep, reasons="", version=N.version + 1))
+        if doomed:
+            s.execute(delete(P).where(P.id.in_(doomed)))
+        audit(s, ctx.actor, "purge", "retention", before.isoformat(),
+              after={k: v for k, v in result.as_dict().items() if k not in ("before", "dry_run")},
+              reason=f"retention: unappointed candidates of rounds before {before.isoformat()}")
+    return result
+
+
+def _purge_plan(s, before: date, dry_run: bool = False):
+    result = PurgeResult(before=before, dry_run=dry_run)
+    N, A, P, O = m.Nomination, m.Appointment, m.Person, m.Office
+    old = list(s.execute(select(N).where(N.round < before).order_by(N.id)).scalars())
+    deletes: list[str] = []
+    trims: dict[str, list] = {}
+    if not old:
+        return result, deletes, trims, []
+    appointed = {(b, p) for b, p in s.execute(select(A.board, A.person))}
+    referenced = set(s.execute(select(A.nomination).where(A.nomination.is_not(None))).scalars())
+    dropped: set[str] = set()
+    for n in old:
+        cands = list(n.candidates or [])
+        keep = [c for c in cands if (n.board, c) in appointed]
+        gone = [c for c in cands if (n.board, c) not in appointed]
+        dropped.update(gone)
+        result.candidates_removed += len(gone)
+        if not keep and n.id not in referenced:
+            deletes.append(n.id)
+        elif gone:
+            trims[n.id] = keep
+    result.nominations_deleted, result.nominations_trimmed = len(deletes), len(trims)
+    remaining: set[str] = set()
+    for cands in s.execute(select(N.candidates).where(N.round >= before)).scalars():
+        remaining.update(cands or [])
+    doomed = []
+    for pid in sorted(dropped - remaining):
+        busy = s.execute(select(exists().where(A.person == pid))).scalar() or \
+            s.execute(select(exists().where(O.person == pid))).scalar()
+        if not busy and s.get(P, pid) is not None:
+            doomed.append(pid)
+    result.people_deleted = len(doomed)
+    return result, deletes, trims, doomed

@@ -1,0 +1,133 @@
+"""audit, backup, restore, purge, and ``db upgrade`` / ``db grant``: thin wrappers over registry.admin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from registry.cli.app import app, parse_day, state
+from registry.cli.output import Format, emit, err, print_json
+from registry.i18n import _
+
+db_app = typer.Typer(help="The database itself: schema upgrades and reader roles.", no_args_is_help=True,
+                     rich_markup_mode=None)
+app.add_typer(db_app, name="db")
+
+
+def _summary(value) -> str:
+    if not value:
+        return ""
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={v}" for k, v in list(value.items())[:4]) + (" …" if len(value) > 4 else "")
+    return str(value)
+
+
+@app.command()
+def audit(
+    board: Optional[str] = typer.Option(None, "--board", help="Only events about this board."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only events on or after this date."),
+    limit: int = typer.Option(500, "--limit", min=1, help="At most this many (newest first)."),
+    fmt: Format = typer.Option(Format.table, "--format", help="table, json or csv."),
+) -> None:
+    """The audit log: who changed what, when and why (newest first)."""
+    from registry import service
+
+    start = parse_day(since, "--since")
+    rows = service.audit_log(state().context(), board=board, since=start, limit=limit)
+    if fmt == Format.json:
+        print_json(rows)
+        return
+    if fmt == Format.csv:
+        import json
+
+        rows = [{**r, "before": None if r["before"] is None else json.dumps(r["before"], ensure_ascii=False),
+                 "after": None if r["after"] is None else json.dumps(r["after"], ensure_ascii=False)} for r in rows]
+    shown = [{**r, "at": r["at"].strftime("%Y-%m-%d %H:%M") if fmt == Format.table else r["at"], "change": _summary(r["after"] if r["after"] is not None else r["before"])} for r in rows]
+    emit(shown, fmt, [("at", _("When")), ("actor", _("Who")), ("action", _("Action")), ("entity", _("What")),
+                      ("entity_id", "Id"), ("board", _("Board")), ("reason", _("Why")),
+                      *([("change", _("Change"))] if fmt == Format.table else [("before", "before"), ("after", "after")])],
+         title=_("Audit log"))
+
+
+@app.command()
+def backup(
+    file: Path = typer.Argument(..., help="Where to write the copy (a SQLite file)."),
+    force: bool = typer.Option(False, "--force", help="Replace FILE if it exists."),
+) -> None:
+    """A consistent copy of the live registry, safe while others write (SQLite; pg_dump on PostgreSQL)."""
+    from registry import admin
+
+    info = admin.backup(state().context().engine, file, force=force)
+    err(_("Wrote a checked copy of the registry to {file} ({kb} kB, schema {schema}).", file=info["file"],
+          kb=max(1, info["bytes"] // 1024), schema=info["schema"]))
+
+
+@app.command()
+def restore(file: Path = typer.Argument(..., help="A backup made by `udpeg backup`.")) -> None:
+    """Put a backup back: checks it first, keeps a copy of the current registry, replaces it atomically."""
+    from registry import admin
+    from registry.db import make_engine, sqlite_path, to_url
+
+    url = to_url(state().db)
+    if sqlite_path(url) is None:
+        raise admin.RegistryError("`udpeg restore` puts back SQLite registries. " + admin.PG_BACKUP_HINT)
+    admin.check_sqlite_file(file)  # before touching (or creating) anything
+    engine = make_engine(url)
+    try:
+        info = admin.restore(engine, file)
+    finally:
+        engine.dispose()
+    err(_("Restored the registry from {file} (schema {schema}{up}).", file=info["restored"], schema=info["schema"],
+          up=_(", upgraded") if info["upgraded"] else ""))
+    if info["previous_copy"]:
+        err(_("The registry as it was is kept in {copy}.", copy=info["previous_copy"]))
+
+
+@app.command()
+def purge(
+    before: str = typer.Option(..., "--before", help="Rounds decided before this date."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Only count what would be deleted."),
+    fmt: Format = typer.Option(Format.table, "--format", help="table, json or csv."),
+) -> None:
+    """Delete the data of candidates who were not appointed, for rounds before DATE (retention; audited)."""
+    from registry import admin
+
+    day = parse_day(before, "--before")
+    result = admin.purge(state().context(), day, dry_run=dry_run).as_dict()
+    if fmt == Format.json:
+        print_json(result)
+        return
+    rows = [{"what": k.replace("_", " "), "n": v} for k, v in result.items() if k not in ("before", "dry_run")]
+    emit(rows, fmt, [("what", _("What")), ("n", _("Count"))],
+         title=_("Would purge") if dry_run else _("Purged"))
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply schema migrations: a backup first, then all changes in one transaction."""
+    from registry import admin
+    from registry.db import to_url
+
+    info = admin.db_upgrade(to_url(state().db))
+    if not info["changed"]:
+        err(_("The registry is already at schema {v}; nothing to do.", v=info["to"]))
+        return
+    if info["backup"]:
+        err(_("Backed up the registry to {file} first.", file=info["backup"]))
+    err(_("Upgraded the schema from {a} to {b}.", a=info["from"], b=info["to"]))
+
+
+@db_app.command("grant")
+def db_grant(
+    reader: str = typer.Option(..., "--reader", help="The role to create or update (PostgreSQL)."),
+    nologin: bool = typer.Option(False, "--nologin", help="Make a group role that cannot log in itself."),
+) -> None:
+    """Let a PostgreSQL role read boards, seats, appointments and vacancies — not nominations or contacts."""
+    from registry import admin
+
+    info = admin.grant_reader(state().context().engine, reader, login=not nologin)
+    err(_("{verb} role {role}: it reads the views in schema {schema} ({views}) and nothing else.",
+          verb=_("Created") if info["created"] else _("Updated"), role=info["role"], schema=info["schema"],
+          views=", ".join(info["views"])))
