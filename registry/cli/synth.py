@@ -1,0 +1,65 @@
+"""synth: write a synthetic national registry for scale tests and benchmarks."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from registry.cli.app import app, state
+from registry.cli.output import err, progress_bar
+from registry.db import RegistryError
+from registry.i18n import _
+
+
+@app.command()
+def synth(
+    boards: int = typer.Option(..., "--boards", min=1, help="How many boards (national-5k: 5000, national-20k: 20000)."),
+    years: int = typer.Option(20, "--years", min=1, max=60, help="Years of history, in whole election periods up to 2030."),
+    seed: int = typer.Option(1, "--seed", help="Random seed: the same seed gives the same file."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="The dataset file to write (.json, or .toml)."),
+    db: Optional[str] = typer.Option(None, "--db", help="Also load the result into this registry (SQLite file or URL; made empty if new)."),
+) -> None:
+    """Write a synthetic registry of realistic shape (five KKRs, 98 municipalities, every rule violated somewhere)."""
+    from registry.synth import write_file
+
+    if output is None and db is None:
+        raise typer.BadParameter(_("Say where to write the registry: -o FILE, --db DATABASE, or both."), param_hint="-o")
+    if output is not None and output.suffix.lower() not in (".json", ".toml"):
+        raise typer.BadParameter(_("The file name must end in .json or .toml."), param_hint="-o")
+    tmpdir = None
+    path = output
+    if path is None:
+        tmpdir = tempfile.TemporaryDirectory(prefix="udpeg-synth-")
+        path = Path(tmpdir.name) / "synth.json"
+    try:
+        with progress_bar(boards, _("Generating")) as tick:
+            counts = write_file(path, boards, years, seed, progress=tick)
+        parts = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in counts.items() if n)
+        if output is not None:
+            err(_("Wrote {path}: {parts}.", path=str(output), parts=parts))
+        if db is not None:
+            _load_into(db, path)
+    finally:
+        if tmpdir is not None:
+            tmpdir.cleanup()
+
+
+def _load_into(db: str, path: Path) -> None:
+    from registry import service
+    from registry.cli.app import _opened
+    from registry.db import open_registry, to_url, url_for_humans
+
+    url = to_url(db)
+    engine = open_registry(url, create=True, sample=False)
+    _opened.append(engine)
+    ctx = service.Context(engine, actor=state().actor)
+    with progress_bar(0, _("Loading")) as tick:
+        try:
+            service.load(ctx, [path], progress=tick)
+        except RegistryError:
+            err(_("The registry at {where} already holds data; load into a new file.", where=url_for_humans(url)))
+            raise
+    err(_("Loaded it into {where}.", where=url_for_humans(url)))
