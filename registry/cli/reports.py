@@ -1,0 +1,200 @@
+"""report annual | gender | vacancies, and calendar: reports written to a file.
+
+Every report is written to ``FILE.part`` and renamed, so a reader never finds half a file; a
+bad ``--format`` or ``--year`` is a usage error (exit 2) and nothing is written.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from registry.cli.app import app, parse_day, state, today
+from registry.cli.output import err, progress_bar
+from registry.i18n import _
+
+report_app = typer.Typer(name="report", help="Reports to publish or circulate: annual, gender, vacancies.",
+                         no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(report_app, name="report")
+
+
+class ReportFormat(str, Enum):
+    html = "html"
+    xlsx = "xlsx"
+    csv = "csv"
+    md = "md"
+    json = "json"
+
+
+class ListFormat(str, Enum):
+    html = "html"
+    xlsx = "xlsx"
+    csv = "csv"
+    md = "md"
+    json = "json"
+
+
+def _format_from(fmt: Optional[str], output: Path, allowed: tuple[str, ...]) -> str:
+    """The format: --format, else the file's suffix; anything else is a usage error."""
+    value = (fmt or output.suffix.lstrip(".") or "").lower()
+    if value == "htm":
+        value = "html"
+    if value not in allowed:
+        if fmt is None:
+            raise typer.BadParameter(_("Cannot tell the format from {file}; give --format {formats}.",
+                                       file=output.name, formats="|".join(allowed)), param_hint="--format")
+        raise typer.BadParameter(_("{value} is not a report format; use one of {formats}.", value=fmt,
+                                   formats=", ".join(allowed)), param_hint="--format")
+    return value
+
+
+def _check_output(output: Path) -> Path:
+    if output.exists() and output.is_dir():
+        raise typer.BadParameter(_("{file} is a folder; give a file name.", file=str(output)), param_hint="-o")
+    if not output.parent.exists():
+        raise typer.BadParameter(_("The folder {folder} does not exist; create it first or choose another.",
+                                   folder=str(output.parent)), param_hint="-o")
+    return output
+
+
+def _year(value: Optional[int]) -> Optional[int]:
+    if value is not None and not 1900 <= value <= 2200:
+        raise typer.BadParameter(_("{value} is not a year to report on; give a year like 2025.", value=value),
+                                 param_hint="--year")
+    return value
+
+
+def _write(output: Path, data) -> None:
+    from registry.reports import write_atomic
+
+    write_atomic(output, data)
+    err(_("Wrote {path}.", path=str(output)))
+
+
+def render(data, doc, fmt: str, main_table: str) -> bytes | str:
+    """One report in one format."""
+    if fmt == "json":
+        import json
+
+        from registry.cli.output import to_jsonable
+
+        return json.dumps(_jsonable(data), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "html":
+        from registry.reports.render_html import render as html
+
+        return html(doc)
+    if fmt == "xlsx":
+        from registry.reports.render_xlsx import render as xlsx
+
+        return xlsx(doc)
+    if fmt == "md":
+        from registry.reports.render_text import render_md
+
+        return render_md(doc)
+    from registry.reports.render_text import render_csv
+
+    return render_csv(doc.table(main_table))
+
+
+def _jsonable(value):
+    from registry.cli.output import to_jsonable
+    from registry.reports import Suppressed
+
+    if isinstance(value, Suppressed):
+        return str(value)
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return to_jsonable(value)
+
+
+FORMATS = tuple(f.value for f in ReportFormat)
+FORMAT_HELP = "html, xlsx, csv, md or json (default: from the file's suffix)."
+
+
+@report_app.command("annual")
+def annual(
+    output: Path = typer.Option(..., "-o", "--output", help="The file to write."),
+    year: Optional[int] = typer.Option(None, "--year", help="The year reported on (reference date 31 December)."),
+    on: Optional[str] = typer.Option(None, "--on", help="The reference date (default 31 December of --year, else today)."),
+    fmt: Optional[str] = typer.Option(None, "--format", help=FORMAT_HELP + " CSV holds the member list."),
+) -> None:
+    """The annual report: members, deputies and vacancies per board, gender balance, findings, changes."""
+    from registry.reports import annual as report
+
+    fmt_ = _format_from(fmt, output, FORMATS)
+    _check_output(output)
+    y = _year(year)
+    day = parse_day(on, "--on")
+    ctx = state().context()
+    with progress_bar(0, _("Writing the annual report")) as tick:
+        data, doc = report.build(ctx, year=y, on=day, today=today(), progress=tick)
+        result = render(data, doc, fmt_, "members")
+    _write(output, result)
+
+
+@report_app.command("gender")
+def gender(
+    output: Path = typer.Option(..., "-o", "--output", help="The file to write."),
+    on: Optional[str] = typer.Option(None, "--on", help="The last reference date (default today)."),
+    since: Optional[int] = typer.Option(None, "--since", help="The first year (default: the first year with appointments)."),
+    fmt: Optional[str] = typer.Option(None, "--format", help=FORMAT_HELP),
+) -> None:
+    """Gender balance over time by board, appointing body and period; nominating organisations' scorecard."""
+    from registry.reports import gender as report
+
+    fmt_ = _format_from(fmt, output, FORMATS)
+    _check_output(output)
+    _year(since)
+    day = parse_day(on, "--on") or today()
+    if since is not None and since > day.year:
+        raise typer.BadParameter(_("--since {year} is after the reference date {date}.", year=since,
+                                   date=day.isoformat()), param_hint="--since")
+    ctx = state().context()
+    with progress_bar(0, _("Writing the gender report")) as tick:
+        data, doc = report.build(ctx, on=day, since=since, progress=tick)
+        result = render(data, doc, fmt_, "by_board")
+    _write(output, result)
+
+
+@report_app.command("vacancies")
+def vacancies(
+    output: Path = typer.Option(..., "-o", "--output", help="The file to write."),
+    group: Optional[str] = typer.Option(None, "--group", help="Only seats allotted to this council group."),
+    on: Optional[str] = typer.Option(None, "--on", help="The date to look at (default today)."),
+    within: Optional[int] = typer.Option(None, "--within", min=0, help="Also seats that fall vacant within this many days."),
+    board: Optional[str] = typer.Option(None, "--board", help="Only this board."),
+    fmt: Optional[str] = typer.Option(None, "--format", help=FORMAT_HELP),
+) -> None:
+    """A vacancy list a council group can circulate (open seats and seats falling vacant)."""
+    from registry.reports import vacancies as report
+
+    fmt_ = _format_from(fmt, output, FORMATS)
+    _check_output(output)
+    day = parse_day(on, "--on") or today()
+    data, doc = report.build(state().context(), on=day, within=within, group=group, board=board)
+    _write(output, render(data, doc, fmt_, "vacancies"))
+
+
+@app.command("calendar")
+def calendar(
+    output: Path = typer.Option(..., "-o", "--output", help="The .ics file to write."),
+    start: Optional[str] = typer.Option(None, "--from", help="First day (default today)."),
+    end: Optional[str] = typer.Option(None, "--to", help="Last day (default one year after --from)."),
+) -> None:
+    """Term ends, nomination deadlines and meetings as an iCalendar file for Outlook and other calendars."""
+    from registry.reports import calendar as cal
+
+    _check_output(output)
+    first = parse_day(start, "--from") or today()
+    last = parse_day(end, "--to") or (first + timedelta(days=365))
+    if last < first:
+        raise typer.BadParameter(_("--to {to} is before --from {start}.", to=last.isoformat(), start=first.isoformat()),
+                                 param_hint="--to")
+    data = cal.build(state().context(), first, last, stamp=today())
+    _write(output, data)

@@ -1,0 +1,378 @@
+"""The annual report: every board's members on a reference date, balance, compliance, changes.
+
+:func:`build` reads the registry once (one bulk snapshot of every board) and returns the report
+as plain data (the JSON format) and as a :class:`~registry.reports.doc.Document` for the other
+formats. Sex appears only in counts; counts below 3 on a board with more than 3 counted members
+are "fewer than 3"; findings about nominations are counted, never shown.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any, Callable
+
+from registry import service
+from registry.findings import summary, worst
+from registry.i18n import _, get_language
+from registry.reports import public_counts
+from registry.reports.common import (Names, controlled_seat_ids, counted_seat_ids, is_confidential, load_names,
+                                     public_finding, scope_counts, scope_label, severity_label, sort_boards,
+                                     verdict_label)
+from registry.reports.doc import Bar, Chart, Column, Document, Facts, Section, Segment, Table
+from registry.rules.rulesets import UnknownRuleSet, evaluate_balance, get_ruleset
+from registry.snapshot import BoardSnapshot, Holding
+from registry.terms import period_containing
+
+Progress = Callable[[int, int], None]
+
+
+def reference_dates(year: int | None, on: date | None, today: date) -> tuple[int, date, date, date]:
+    """(year, reference date, first and last day of the changes window)."""
+    if on is None:
+        on = date(year, 12, 31) if year is not None else today
+    if year is None:
+        year = on.year
+    first = date(year, 1, 1)
+    last = date(year, 12, 31)
+    if on.year == year and on < last:
+        last = on
+    return year, on, first, last
+
+
+def counting_rules() -> list[str]:
+    return [
+        _("Counted: the members holding seats that count for gender balance on the reference date — voting seats, "
+          "the chair included, unless the board's rules say otherwise."),
+        _("Not counted: observers and other non-voting seats, deputies, and seats that are vacant."),
+        _("Sex is counted as each person declared it; a person who has not declared it is counted as undisclosed "
+          "and is never guessed. A rule set is met when it holds however the undisclosed are counted."),
+        _("KKR's own seats are the counted seats that the board's own KKR appoints; they are checked on their own "
+          "where the board's rules ask for it."),
+        _("Members whose term has ended stay counted while they remain in office until a successor takes over "
+          "(marked as holdover)."),
+        _("To protect personal data, a count below 3 for one board with more than 3 counted members is shown as "
+          "\u201cfewer than 3\u201d. Individual members' sex is never shown."),
+        _("Findings about nominations are confidential and are only counted here."),
+    ]
+
+
+def _member_row(snap: BoardSnapshot, seat_name: str, h: Holding, names: Names, role: str, note: str) -> dict:
+    p = h.person
+    return {"board": snap.board.id, "board_name": snap.board.name, "seat": h.seat, "seat_name": seat_name,
+            "role": role, "person": p.id, "name": p.name, "party": p.party or "",
+            "municipality": names.municipality(p.municipality),
+            "nominated_by": [names.org(o) for o in h.nominated_by] or
+                            ([names.group(h.council_group)] if h.council_group else []),
+            "start": h.start, "end": h.last_day, "note": note}
+
+
+def _board(snap: BoardSnapshot, names: Names, first: date, last: date) -> dict[str, Any]:
+    comp = snap.composition
+    period = period_containing(snap.board.term, snap.on)
+    seats = list(comp.seats) if comp else []
+    known = {s.id for s in seats}
+    seat_names = {s.id: s.name for s in seats}
+    member_names = {h.appointment: h.person.name for h in snap.history}
+    alloc = {a.seat: a for a in snap.allocations}
+    rows: list[dict] = []
+    seat_out = []
+    order = [s.id for s in seats] + sorted({h.seat for h in snap.members + snap.deputies} - known)
+    for sid in order:
+        rule = comp.seat(sid) if comp else None
+        sname = seat_names.get(sid, sid)
+        members = sorted(snap.members_of(sid), key=lambda h: (h.person.name.lower(), h.appointment))
+        deputies = sorted((h for h in snap.deputies if h.seat == sid), key=lambda h: (h.person.name.lower(), h.appointment))
+        for h in members:
+            rows.append(_member_row(snap, sname, h, names, "member",
+                                    _("holdover: in office until a successor takes over") if h.status == "holdover" else ""))
+        for h in deputies:
+            rows.append(_member_row(snap, sname, h, names, "deputy",
+                                    _("deputy for {name}", name=member_names.get(h.deputy_for, "?")) if h.deputy_for else ""))
+        vacant = max(0, rule.count - len(members)) if rule else 0
+        a = alloc.get(sid)
+        if vacant:
+            note = _("{n} open seats", n=vacant) if vacant > 1 else _("1 open seat")
+            if a:
+                note += "; " + _("allotted to {group}", group=a.council_group_name)
+            rows.append({"board": snap.board.id, "board_name": snap.board.name, "seat": sid, "seat_name": sname,
+                         "role": "vacant", "open": vacant, "person": None, "name": "—", "party": "",
+                         "municipality": "", "nominated_by": [a.council_group_name] if a else [], "start": None,
+                         "end": None, "note": note})
+        seat_out.append({"id": sid, "name": sname, "count": rule.count if rule else None,
+                         "appointed_by": names.org(rule.appointed_by) if rule else "",
+                         "counted": bool(rule.counts_for_balance) if rule else False,
+                         "members": len(members), "deputies": len(deputies), "vacant": vacant})
+
+    board_n, w, mn, u = scope_counts(snap, counted_seat_ids(snap))
+    balance = []
+    scopes = [("board", counted_seat_ids(snap))]
+    if comp is not None and "controlled" in comp.scopes:
+        ctl = controlled_seat_ids(snap)
+        if ctl:
+            scopes.append(("controlled", ctl))
+    for scope, ids in scopes:
+        n, sw, sm, su = scope_counts(snap, ids)
+        verdicts = []
+        for rs_id in (comp.balance if comp else ()):
+            try:
+                rs = get_ruleset(rs_id, snap.custom_rulesets)
+            except (UnknownRuleSet, ValueError):
+                continue
+            v = evaluate_balance(rs, sw, sm, su)
+            verdicts.append({"ruleset": rs.id, "required_each": v.required_each, "status": v.status})
+        pw, pm, pu = public_counts(board_n, sw, sm, su)
+        balance.append({"scope": scope, "counted": n, "women": pw, "men": pm, "undisclosed": pu,
+                        "verdicts": verdicts})
+
+    findings = service.evaluate(snap)
+    shown = [f for f in findings if not is_confidential(f)]
+    changes = _changes(snap, seat_names, first, last)
+    return {
+        "id": snap.board.id, "name": snap.board.name, "legal_basis": snap.board.legal_basis,
+        "term": {"start": period.start, "end": period.end} if period else None,
+        "composition": comp is not None,
+        "rulesets": list(comp.balance) if comp else [], "scopes": list(comp.scopes) if comp else [],
+        "seats": seat_out, "members": rows, "balance": balance,
+        "open_seats": sum(s["vacant"] for s in seat_out),
+        "status": worst(findings) or "ok",
+        "summary": summary(findings),
+        "findings": [public_finding(f, board_n) for f in shown],
+        "confidential_findings": len(findings) - len(shown),
+        "changes": changes,
+        "_counts": (board_n, w, mn, u),
+    }
+
+
+def _changes(snap: BoardSnapshot, seat_names: dict, first: date, last: date) -> list[dict]:
+    out = []
+    members = [h for h in snap.history if h.role == "member"]
+    for h in members:
+        base = {"board": snap.board.id, "board_name": snap.board.name, "seat": h.seat,
+                "seat_name": seat_names.get(h.seat, h.seat), "person": h.person.id, "name": h.person.name}
+        if first <= h.start <= last:
+            before = [o for o in members if o.seat == h.seat and o is not h and o.last_day is not None
+                      and o.last_day + timedelta(days=1) == h.start]
+            out.append({**base, "date": h.start, "change": "appointed",
+                        "other": ", ".join(sorted(o.person.name for o in before)), "reason": ""})
+        end = h.last_day
+        if end is not None and first <= end <= last:
+            after = [o for o in members if o.seat == h.seat and o is not h and o.start == end + timedelta(days=1)]
+            early = h.ended_date is not None and (h.end is None or h.ended_date < h.end)
+            out.append({**base, "date": end, "change": "replaced" if after else "ended",
+                        "other": ", ".join(sorted(o.person.name for o in after)),
+                        "reason": (h.ended_reason or "other") if early else "term-ended"})
+    return out
+
+
+CHANGE_LABELS = {"appointed": "appointed", "ended": "ended", "replaced": "replaced"}
+
+
+def change_label(kind: str) -> str:
+    return {"appointed": _("appointed"), "ended": _("left"), "replaced": _("replaced")}.get(kind, kind)
+
+
+def reason_label(reason: str) -> str:
+    return {"term-ended": _("term ended"), "resigned": _("resigned"), "left-council": _("left the council"),
+            "deceased": _("deceased"), "replaced": _("replaced"), "other": _("other reason"), "": ""}.get(reason, reason)
+
+
+def role_label(role: str) -> str:
+    return {"member": _("member"), "deputy": _("deputy"), "vacant": _("vacant")}.get(role, role)
+
+
+def build(ctx, year: int | None = None, on: date | None = None, today: date | None = None,
+          progress: Progress | None = None) -> tuple[dict[str, Any], Document]:
+    """The annual report as JSON-ready data and as a document."""
+    year, on, first, last = reference_dates(year, on, today or date.today())
+    names = load_names(ctx)
+    snaps = sort_boards(service.snapshots(ctx, on))
+    boards = []
+    for i, snap in enumerate(snaps, 1):
+        boards.append(_board(snap, names, first, last))
+        if progress and (i % 50 == 0 or i == len(snaps)):
+            progress(i, len(snaps))
+
+    tot = [0, 0, 0, 0]
+    ctl = [0, 0, 0, 0]
+    for b in boards:
+        for k, v in enumerate(b.pop("_counts")):
+            tot[k] += v
+    # KKR's own seats in total: counted exactly (per-board rows may show "fewer than 3")
+    for snap in snaps:
+        if snap.composition is not None and "controlled" in snap.composition.scopes:
+            for k, v in enumerate(scope_counts(snap, controlled_seat_ids(snap))):
+                ctl[k] += v
+    sev = {"error": 0, "warning": 0, "info": 0}
+    for b in boards:
+        for f in b["findings"]:
+            sev[f["severity"]] += 1
+    used = sorted({r for b in boards for r in b["rulesets"]})
+    rulesets = []
+    custom = snaps[0].custom_rulesets if snaps else {}
+    for rid in used:
+        try:
+            rs = get_ruleset(rid, custom)
+            rulesets.append({"id": rs.id, "name": rs.name, "legal_basis": rs.legal_basis})
+        except (UnknownRuleSet, ValueError):
+            rulesets.append({"id": rid, "name": "", "legal_basis": ""})
+    data = {
+        "report": "annual",
+        "registry": names.registry,
+        "year": year,
+        "on": on,
+        "changes_from": first,
+        "changes_to": last,
+        "counting_rules": counting_rules(),
+        "rulesets": rulesets,
+        "totals": {
+            "boards": len(boards),
+            "counted": tot[0], "women": tot[1], "men": tot[2], "undisclosed": tot[3],
+            "controlled": {"counted": ctl[0], "women": ctl[1], "men": ctl[2], "undisclosed": ctl[3]},
+            "open_seats": sum(b["open_seats"] for b in boards),
+            "findings": sev,
+            "confidential_findings": sum(b["confidential_findings"] for b in boards),
+        },
+        "boards": [{k: v for k, v in b.items() if k not in ("members", "changes")} |
+                   {"members": [{k: v for k, v in r.items() if k not in ("board", "board_name")} for r in b["members"]]}
+                   for b in boards],
+        "changes": sorted((c for b in boards for c in b["changes"]),
+                          key=lambda c: (c["date"], c["board_name"].lower(), c["seat"], c["name"].lower(), c["change"])),
+    }
+    return data, document(data, boards)
+
+
+def _count_text(v: Any) -> str:
+    return str(v)
+
+
+def document(data: dict, boards: list[dict]) -> Document:
+    t = data["totals"]
+    lang = get_language()
+    facts = Facts([
+        (_("Registry"), data["registry"]),
+        (_("Reference date"), data["on"]),
+        (_("Changes counted"), f"{_fmt(data['changes_from'])} – {_fmt(data['changes_to'])}"),
+        (_("Boards"), t["boards"]),
+        (_("Counted members"), t["counted"]),
+        (_("Women"), t["women"]),
+        (_("Men"), t["men"]),
+        (_("Undisclosed sex"), t["undisclosed"]),
+        (_("Counted members on KKR's own seats"), t["controlled"]["counted"]),
+        (_("Women on KKR's own seats"), t["controlled"]["women"]),
+        (_("Men on KKR's own seats"), t["controlled"]["men"]),
+        (_("Open seats"), t["open_seats"]),
+        (_("Errors"), t["findings"]["error"]),
+        (_("Warnings"), t["findings"]["warning"]),
+    ])
+    overall = Chart(_("Women and men, all boards"), [
+        _bar(_("All boards"), t["counted"], t["women"], t["men"], t["undisclosed"], None),
+        _bar(_("KKR's own seats"), t["controlled"]["counted"], t["controlled"]["women"], t["controlled"]["men"],
+             t["controlled"]["undisclosed"], None),
+    ], legend=_legend())
+    summary_sec = Section("summary", _("Summary"), blocks=[facts, overall])
+
+    rules_sec = Section("rules", _("Counting rules"), paragraphs=list(data["counting_rules"]), blocks=[
+        Table("rulesets", _("Rule sets used"), [
+            Column("id", _("Rule set"), width=14), Column("name", _("Name"), width=48),
+            Column("legal_basis", _("Legal basis"), width=60)], data["rulesets"], empty=_("No rule sets are in use."))])
+
+    member_rows = [dict(r, role_label=role_label(r["role"])) for b in boards for r in b["members"]]
+    members_sec = Section("members", _("Members"), paragraphs=[
+        _("Members and deputies on {date} by board and seat group, with open seats.", date=_fmt(data["on"]))], blocks=[
+        Table("members", _("Members"), [
+            Column("board_name", _("Board"), width=36), Column("seat_name", _("Seat group"), width=28),
+            Column("role_label", _("Role"), width=10), Column("name", _("Name"), width=28),
+            Column("party", _("Party"), width=7), Column("municipality", _("Municipality"), width=20),
+            Column("nominated_by", _("Nominated by"), "list", width=24),
+            Column("start", _("From"), "date", width=12), Column("end", _("To"), "date", width=12),
+            Column("note", _("Note"), width=26)],
+            member_rows, group="board_name", empty=_("No board has members on this date."), merge=("seat_name",))])
+
+    bal_rows = []
+    bars = []
+    for b in boards:
+        for row in b["balance"]:
+            for v in row["verdicts"] or [{"ruleset": "", "required_each": None, "status": ""}]:
+                bal_rows.append({"board_name": b["name"], "scope": scope_label(row["scope"]), "counted": row["counted"],
+                                 "women": row["women"], "men": row["men"], "undisclosed": row["undisclosed"],
+                                 "ruleset": v["ruleset"], "required_each": v["required_each"],
+                                 "verdict": verdict_label(v["status"]) if v["status"] else ""})
+        board_row = b["balance"][0]
+        if board_row["counted"]:
+            req = next((v["required_each"] for v in board_row["verdicts"]), None)
+            bars.append(_bar(b["name"], board_row["counted"], board_row["women"], board_row["men"],
+                             board_row["undisclosed"], req))
+    balance_sec = Section("balance", _("Gender balance"), paragraphs=[
+        _("Counted members by sex on each board, for the whole board and for KKR's own seats, against the board's "
+          "rule sets. The line marks the number of each sex the first rule set requires.")], blocks=[
+        Chart(_("Women and men per board"), bars, legend=_legend()),
+        Table("balance", _("Gender balance"), [
+            Column("board_name", _("Board"), width=36), Column("scope", _("Scope"), width=16),
+            Column("counted", _("Counted"), "int", width=9), Column("women", _("Women"), "int", width=12),
+            Column("men", _("Men"), "int", width=12), Column("undisclosed", _("Undisclosed"), "int", width=12),
+            Column("ruleset", _("Rule set"), width=12), Column("required_each", _("Required each"), "int", width=11),
+            Column("verdict", _("Verdict"), width=26)], bal_rows)])
+
+    comp_rows = [{"board_name": b["name"], "status": severity_label(b["status"]) if b["status"] != "ok" else _("ok"),
+                  "error": sum(f["severity"] == "error" for f in b["findings"]),
+                  "warning": sum(f["severity"] == "warning" for f in b["findings"]),
+                  "info": sum(f["severity"] == "info" for f in b["findings"]),
+                  "confidential": b["confidential_findings"], "open_seats": b["open_seats"]} for b in boards]
+    conf_note = _("{n} findings about nominations are not shown: nominations are confidential.",
+                  n=t["confidential_findings"]) if t["confidential_findings"] else ""
+    compliance_sec = Section("compliance", _("Compliance"), paragraphs=[p for p in (
+        _("Open findings on {date}: errors {errors}, warnings {warnings}, notes {info}.", date=_fmt(data["on"]),
+          errors=t["findings"]["error"], warnings=t["findings"]["warning"], info=t["findings"]["info"]), conf_note) if p],
+        blocks=[Table("compliance", _("Compliance by board"), [
+            Column("board_name", _("Board"), width=36), Column("status", _("Status"), width=10),
+            Column("error", _("Errors"), "int", width=8), Column("warning", _("Warnings"), "int", width=9),
+            Column("info", _("Notes"), "int", width=8),
+            Column("confidential", _("About nominations"), "int", width=11),
+            Column("open_seats", _("Open seats"), "int", width=8)], comp_rows)])
+
+    finding_rows = [{"board_name": b["name"], "severity": severity_label(f["severity"]), "rule": f["rule"],
+                     "message": f["message"], "remedy": f["remedy"], "legal_basis": f["legal_basis"]}
+                    for b in boards for f in b["findings"]]
+    findings_sec = Section("findings", _("Open findings"), blocks=[Table("findings", _("Open findings"), [
+        Column("board_name", _("Board"), width=30), Column("severity", _("Severity"), width=12),
+        Column("rule", _("Rule"), width=18), Column("message", _("Finding"), width=70),
+        Column("remedy", _("What to do"), width=50), Column("legal_basis", _("Legal basis"), width=36)],
+        finding_rows, group="board_name", empty=_("No open findings."))])
+
+    change_rows = [dict(c, change_label=change_label(c["change"]), reason_label=reason_label(c["reason"]))
+                   for c in data["changes"]]
+    changes_sec = Section("changes", _("Changes during {year}", year=data["year"]), paragraphs=[
+        _("Members appointed, leaving and replaced from {start} to {end}.", start=_fmt(data["changes_from"]),
+          end=_fmt(data["changes_to"]))], blocks=[Table("changes", _("Changes"), [
+            Column("date", _("Date"), "date", width=12), Column("board_name", _("Board"), width=36),
+            Column("seat_name", _("Seat group"), width=28), Column("change_label", _("Change"), width=12),
+            Column("name", _("Name"), width=28), Column("other", _("Successor or predecessor"), width=28),
+            Column("reason_label", _("Reason"), width=16)], change_rows, empty=_("No changes in this period."))])
+
+    title = _("Annual report {year}", year=data["year"])
+    subtitle = _("{registry} — boards and members on {date}", registry=data["registry"] or "Udpeg", date=_fmt(data["on"]))
+    return Document(title, subtitle, None,
+                    [summary_sec, rules_sec, members_sec, balance_sec, compliance_sec, findings_sec, changes_sec],
+                    lang=lang, footer=_("Made with Udpeg. Counts below 3 for a board are shown as \u201cfewer than 3\u201d."))
+
+
+def _fmt(d: date | None) -> str:
+    from registry.cli.output import show_date
+
+    return show_date(d)
+
+
+def _legend() -> list[tuple[str, str]]:
+    return [("women", _("Women")), ("men", _("Men")), ("undisclosed", _("Undisclosed"))]
+
+
+def _bar(label: str, n: int, women, men, undisclosed, required: int | None) -> Bar:
+    """A stacked bar of one board; hidden counts are drawn as one neutral bar with a sentence."""
+    marker = (required / n) if required and n else None
+    if not all(isinstance(v, int) for v in (women, men, undisclosed)):
+        return Bar(label, [Segment(n, "other", _("{n} counted", n=n))], n,
+                   text=_("{n} counted; women {women}, men {men}", n=n, women=women, men=men), marker=marker)
+    segs = [Segment(women, "women", _("Women: {n}", n=women)), Segment(men, "men", _("Men: {n}", n=men))]
+    if undisclosed:
+        segs.append(Segment(undisclosed, "undisclosed", _("Undisclosed: {n}", n=undisclosed)))
+    return Bar(label, segs, n, text=_("{women} women, {men} men of {n}", women=women, men=men, n=n), marker=marker)

@@ -1,0 +1,127 @@
+"""XLSX for reports (openpyxl, write-only for speed): one sheet per section, frozen header row,
+typed cells (dates as dates, counts as numbers), column widths, formula text neutralised (S2)."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date, datetime
+from typing import Any
+
+from registry.cli.output import safe_cell
+from registry.i18n import _, get_language
+from registry.reports.doc import Column, Document, Facts, Table
+
+_BAD = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_title(title: str, used: set[str]) -> str:
+    base = _BAD.sub(" ", title).strip()[:31] or "Sheet"
+    name, n = base, 1
+    while name.lower() in used:
+        n += 1
+        name = f"{base[:28]} {n}"
+    used.add(name.lower())
+    return name
+
+
+def cell_value(value: Any, kind: str = "text") -> Any:
+    """A typed, safe cell value: numbers and dates stay typed, text is neutralised."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None)
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(str(v) for v in value)
+    text = str(value)
+    # strip control characters that XML cannot hold (openpyxl would refuse the cell)
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", text)
+    return safe_cell(text)
+
+
+def render(doc: Document) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    wb = Workbook(write_only=True)
+    date_fmt = "dd-mm-yyyy" if get_language() == "da" else "yyyy-mm-dd"
+    bold = Font(bold=True)
+    title_font = Font(bold=True, size=13)
+    head_fill = PatternFill("solid", fgColor="EEF2F6")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    used: set[str] = set()
+
+    def cell(ws, value, kind="text", font=None, fill=None, alignment=None):
+        c = WriteOnlyCell(ws, value=cell_value(value, kind))
+        if isinstance(c.value, (date, datetime)):
+            c.number_format = date_fmt
+        elif kind == "pct" and isinstance(c.value, float):
+            c.number_format = "0%"
+        if font is not None:
+            c.font = font
+        if fill is not None:
+            c.fill = fill
+        if alignment is not None:
+            c.alignment = alignment
+        return c
+
+    for section in doc.sections:
+        tables = [b for b in section.blocks if isinstance(b, Table)]
+        facts = [b for b in section.blocks if isinstance(b, Facts)]
+        if not tables and not facts and not section.paragraphs:
+            continue
+        ws = wb.create_sheet(sheet_title(section.title, used))
+        if facts and not tables:
+            # a summary: title, then label/value rows under a header row
+            ws.column_dimensions["A"].width = 40
+            ws.column_dimensions["B"].width = 30
+            ws.freeze_panes = "A2"
+            ws.append([cell(ws, _("Item"), font=bold, fill=head_fill), cell(ws, _("Value"), font=bold, fill=head_fill)])
+            ws.append([cell(ws, doc.title, font=title_font), cell(ws, doc.subtitle)])
+            for f in facts:
+                for k, v in f.items:
+                    ws.append([cell(ws, k), cell(ws, v)])
+            for p in section.paragraphs:
+                ws.append([cell(ws, p)])
+            continue
+        t = tables[0]
+        cols = list(t.columns)
+        for i, c in enumerate(cols):
+            ws.column_dimensions[_letter(i)].width = c.width
+        ws.freeze_panes = "A2"
+        ws.append([cell(ws, c.header, font=bold, fill=head_fill, alignment=wrap) for c in cols])
+        for r in t.rows:
+            ws.append([cell(ws, r.get(c.key), c.kind) for c in cols])
+        extra_rows = list(section.paragraphs)
+        if t.note:
+            extra_rows.append(t.note)
+        if not t.rows and t.empty:
+            extra_rows.insert(0, t.empty)
+        if extra_rows:
+            ws.append([])
+            for p in extra_rows:
+                ws.append([cell(ws, p)])
+        for t2 in tables[1:]:   # further tables of a section: below, with their own header
+            ws.append([])
+            ws.append([cell(ws, t2.title, font=title_font)])
+            ws.append([cell(ws, c.header, font=bold, fill=head_fill) for c in t2.columns])
+            for r in t2.rows:
+                ws.append([cell(ws, r.get(c.key), c.kind) for c in t2.columns])
+    if not wb.worksheets:
+        wb.create_sheet(_("Report"))
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _letter(i: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(i + 1)
