@@ -1,0 +1,157 @@
+"""The Udpeg terminal UI: App, global keys, the command palette, and ``run_app``.
+
+Every screen does its database work in thread workers (``@work(thread=True, exclusive=True)``)
+and hands plain data back to the event loop, so the UI never waits on the database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+from functools import partial
+
+from textual.app import App
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from registry.i18n import N_, _
+from tui.widgets.common import B, localize_bindings, localized
+
+
+class UdpegCommands(Provider):
+    """Every action as "noun: verb", plus "board: open NAME" for each board."""
+
+    async def startup(self) -> None:
+        from tui import data
+
+        app = self.app
+        try:
+            self.boards = await asyncio.to_thread(data.board_choices, app.ctx)
+        except Exception:  # noqa: BLE001 - the palette still offers the other commands
+            self.boards = []
+
+    def commands(self) -> list[tuple[str, object, str]]:
+        app = self.app
+        out = [
+            (_("boards: show"), app.action_boards, _("Every board with its status")),
+            (_("vacancies: show"), app.action_vacancies, _("Open seats by date, group, board, municipality")),
+            (_("people: search"), app.action_people, _("Find a person and their seats")),
+            (_("nominations: show"), app.action_nominations, _("Nominations and their § 10 a findings")),
+            (_("nomination: register"), app.action_register_nomination, _("Register what an organisation proposed")),
+            (_("audit: show"), app.action_audit, _("Who changed what, when and why")),
+            (_("help: keys"), app.action_help, _("The keys of every screen")),
+            (_("app: quit"), app.action_quit, _("Leave Udpeg")),
+        ]
+        screen = app.screen
+        from tui.screens.board import BoardScreen
+
+        if isinstance(screen, BoardScreen):
+            out += [(_("board: appoint"), screen.action_appoint, _("Appoint to the highlighted seat")),
+                    (_("board: end appointment"), screen.action_end, _("End the highlighted appointment early")),
+                    (_("board: nominations"), screen.action_nominations, _("Nominations for this board")),
+                    (_("board: audit"), partial(app.action_audit, screen.board_id), _("The audit log of this board"))]
+        for bid, name in getattr(self, "boards", []):
+            out.append((_("board: open {name}", name=name), partial(app.open_board, bid), bid))
+        return out
+
+    async def discover(self) -> Hits:
+        for title, action, help_text in self.commands()[:8]:
+            yield DiscoveryHit(title, action, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, action, help_text in self.commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), action, help=help_text)
+
+
+@localized
+class UdpegApp(App):
+    """Udpeg: the appointment registry of a KKR, with every rule checked before the appointment."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Udpeg"
+    COMMANDS = App.COMMANDS | {UdpegCommands}
+    BINDINGS = [
+        B("question_mark", "help", N_("Help"), "app.help", key_display="?", show=False),
+        B("f1", "help", N_("Help"), "app.help.f1", key_display="F1"),
+        B("b", "boards", N_("Boards"), "app.boards", show=False),
+        B("v", "vacancies", N_("Vacancies"), "app.vacancies"),
+        B("p", "people", N_("People"), "app.people", show=False),
+        B("o", "nominations", N_("Nominations"), "app.nominations", show=False),
+        B("u", "audit", N_("Audit"), "app.audit", show=False),
+        B("ctrl+q", "quit", N_("Quit"), "app.quit", priority=True),
+    ]
+
+    def __init__(self, ctx, today: date | None = None) -> None:
+        localize_bindings()
+        super().__init__()
+        self.ctx = ctx
+        self.today = today or date.today()
+
+    def on_mount(self) -> None:
+        from tui.screens.boards import BoardsScreen
+
+        self.push_screen(BoardsScreen())
+
+    # --- navigation --------------------------------------------------------------------------
+
+    def _go(self, screen) -> None:
+        """Show ``screen`` on top of the Boards screen (never a deep stack of list screens)."""
+        from tui.screens.boards import BoardsScreen
+
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, BoardsScreen):
+            self.pop_screen()
+        if not isinstance(self.screen, BoardsScreen) and len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(screen)
+
+    def action_boards(self) -> None:
+        from tui.screens.boards import BoardsScreen
+
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, BoardsScreen):
+            self.pop_screen()
+
+    def open_board(self, board_id: str) -> None:
+        from tui.screens.board import BoardScreen
+
+        self._go(BoardScreen(board_id, self.today))
+
+    def action_vacancies(self, group: str | None = None) -> None:
+        from tui.screens.vacancies import VacanciesScreen
+
+        self._go(VacanciesScreen(group))
+
+    def action_people(self) -> None:
+        from tui.screens.people import PeopleScreen
+
+        self._go(PeopleScreen())
+
+    def action_nominations(self) -> None:
+        from tui.screens.nominations import NominationsScreen
+
+        self._go(NominationsScreen())
+
+    def action_register_nomination(self) -> None:
+        from tui.screens.nominations import NominationsScreen
+
+        screen = self.screen if isinstance(self.screen, NominationsScreen) else NominationsScreen()
+        if screen is not self.screen:
+            self._go(screen)
+        self.call_after_refresh(screen.action_register)
+
+    def action_audit(self, board: str | None = None) -> None:
+        from tui.screens.audit import AuditScreen
+
+        self._go(AuditScreen(board))
+
+    def action_help(self) -> None:
+        from tui.screens.dialogs import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+
+def run_app(ctx, today: date | None = None) -> None:
+    """Open the terminal UI on the registry of ``ctx``; ``today`` fixes the date (tests, demos)."""
+    UdpegApp(ctx, today=today).run()

@@ -1,0 +1,194 @@
+"""Boards: every board with its status, counted members, women/men, open seats, next term end.
+
+The filter runs in SQL as you type, one page of boards at a time (the table never holds more
+than a few pages), and the "as of" date re-evaluates every rule for another day.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Input, Label, Static
+
+from registry.i18n import N_, _
+from tui import data
+from tui.screens.base import UdpegScreen, deliver, fail
+from tui.widgets.common import B, day, gender_bar, localized, parse_day, status_mark
+
+SORTS = ("name", "status", "open", "term")
+STATUS_RANK = {"error": 0, "warning": 1, "ok": 2}
+
+
+@localized
+class BoardsScreen(UdpegScreen):
+    """The first screen: find a board by typing, open it with Enter."""
+
+    BINDINGS = [
+        B("enter", "open_board", N_("Open"), "boards.open", show=True),
+        B("slash", "focus_filter", N_("Filter"), "boards.filter", key_display="/"),
+        B("d", "focus_date", N_("As of"), "boards.date"),
+        B("s", "cycle_sort", N_("Sort"), "boards.sort"),
+        B("m", "more", N_("More"), "boards.more", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.on_date: date = self.app.today
+        self.rows: list[dict] = []
+        self.total = 0
+        self.sort = "name"
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title", classes="title")
+        with Horizontal(classes="bar"):
+            yield Input(placeholder=_("Filter boards by name…"), id="filter")
+            yield Label(_("As of"), classes="label")
+            yield Input(value=day(self.on_date), id="on", classes="date")
+        yield DataTable(id="boards", cursor_type="row", zebra_stripes=False)
+        yield Static(id="status", classes="status")
+        yield Footer()
+
+    def _columns(self) -> None:
+        """Fixed columns; the board name takes what is left of the width (80 columns and up)."""
+        t = self.query_one(DataTable)
+        name_width = max(16, self.size.width - 55)
+        if getattr(self, "_name_width", None) == name_width:
+            return
+        self._name_width = name_width
+        t.clear(columns=True)
+        t.add_column(" ", key="status", width=1)
+        t.add_column(_("Board"), key="name", width=name_width)
+        t.add_column(_("Counted"), key="counted", width=7)
+        t.add_column(_("Women/men"), key="wm", width=14)
+        t.add_column(_("Open"), key="open", width=4)
+        t.add_column(_("Next term end"), key="term", width=13)
+
+    def on_resize(self) -> None:
+        before = getattr(self, "_name_width", None)
+        self._columns()
+        if before != self._name_width and self.rows:
+            self._fill()
+
+    def on_mount(self) -> None:
+        self._columns()
+        self._title()
+        self.query_one("#filter", Input).focus()
+        self.reload()
+
+    def _title(self) -> None:
+        self.query_one("#title", Static).update(
+            Text.assemble((_("Boards"), "bold"), "  ", (_("as of {date}", date=day(self.on_date)), "dim")))
+
+    # --- loading -----------------------------------------------------------------------------
+
+    def reload(self, append: bool = False) -> None:
+        search = self.query_one("#filter", Input).value
+        self.query_one("#status", Static).update(Text(_("Loading…"), style="dim"))
+        self.load(search, self.on_date, len(self.rows) if append else 0)
+
+    @work(thread=True, exclusive=True, group="boards", exit_on_error=False)
+    def load(self, search: str, on: date, offset: int) -> None:
+        try:
+            total, rows = data.board_page(self.ctx, on, search, offset)
+        except Exception as exc:  # noqa: BLE001 - shown to the user as a sentence
+            fail(self, exc)
+            return
+        deliver(self, self.show_rows, total, rows, offset)
+
+    def show_rows(self, total: int, rows: list[dict], offset: int) -> None:
+        self.total = total
+        self.rows = (self.rows[:offset] if offset else []) + rows
+        self._fill()
+
+    def _sorted(self) -> list[dict]:
+        if self.sort == "status":
+            return sorted(self.rows, key=lambda r: (STATUS_RANK[r["status"]], r["name"].lower()))
+        if self.sort == "open":
+            return sorted(self.rows, key=lambda r: (-r["open_seats"], r["name"].lower()))
+        if self.sort == "term":
+            return sorted(self.rows, key=lambda r: (r["next_term_end"] or date.max, r["name"].lower()))
+        return self.rows
+
+    def _fill(self) -> None:
+        t = self.query_one(DataTable)
+        keep = t.cursor_row
+        t.clear()
+        for r in self._sorted():
+            t.add_row(status_mark(r["status"]), Text(r["name"]), Text(str(r["counted"]), justify="right"),
+                      gender_bar(r["women"], r["men"], r["undisclosed"]),
+                      Text(str(r["open_seats"]) if r["open_seats"] else "·", justify="right",
+                           style="bold" if r["open_seats"] else "dim"),
+                      Text(day(r["next_term_end"])), key=r["id"])
+        if self.rows:
+            t.move_cursor(row=min(keep, len(self.rows) - 1))
+        sort_name = {"name": _("name"), "status": _("status"), "open": _("open seats"),
+                     "term": _("next term end")}[self.sort]
+        msg = _("{shown} of {total} boards · sorted by {sort}", shown=len(self.rows), total=self.total, sort=sort_name)
+        if len(self.rows) < self.total:
+            msg += " · " + _("m: more")
+        self.query_one("#status", Static).update(Text(msg, style="dim"))
+
+    # --- events ------------------------------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.reload()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        self.action_open_board()
+
+    @on(Input.Submitted, "#on")
+    def _date_submitted(self, event: Input.Submitted) -> None:
+        try:
+            self.on_date = parse_day(event.value)
+        except ValueError as exc:
+            self.say(str(exc), "error")
+            return
+        event.input.value = day(self.on_date)
+        self._title()
+        self.reload()
+        self.query_one(DataTable).focus()
+
+    @on(DataTable.RowSelected, "#boards")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self.open(event.row_key.value)
+
+    def on_key(self, event) -> None:
+        if event.key == "down" and self.focused is self.query_one("#filter", Input):
+            self.query_one(DataTable).focus()
+            event.stop()
+
+    def action_open_board(self) -> None:
+        t = self.query_one(DataTable)
+        if not t.row_count:
+            return
+        key = t.coordinate_to_cell_key((t.cursor_row, 0)).row_key.value
+        self.open(key)
+
+    def open(self, board_id: str) -> None:
+        from tui.screens.board import BoardScreen
+
+        self.app.push_screen(BoardScreen(board_id, self.on_date))
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_focus_date(self) -> None:
+        self.query_one("#on", Input).focus()
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self._fill()
+
+    def action_more(self) -> None:
+        if len(self.rows) < self.total:
+            self.reload(append=True)
+
+    def on_screen_resume(self) -> None:
+        if self.rows:
+            self.reload()

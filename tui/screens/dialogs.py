@@ -1,0 +1,207 @@
+"""Small typed dialogs: each is a ModalScreen that returns its answer through ``dismiss``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from registry.i18n import N_, _
+from registry.service import END_REASONS
+from tui.widgets.common import B, day, findings_text, localized, parse_day
+
+
+@localized
+class OverrideReasonDialog(ModalScreen[str | None]):
+    """The appointment breaks a rule: give the reason it is made anyway, or cancel."""
+
+    BINDINGS = [B("escape", "cancel", N_("Cancel"), "override.cancel")]
+
+    def __init__(self, findings: list) -> None:
+        super().__init__()
+        self.findings = findings
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(_("This appointment breaks a rule"), style="bold red"))
+            with VerticalScroll(classes="dialog-findings"):
+                yield Static(findings_text(self.findings))
+            yield Label(_("Why is it made anyway? The reason is recorded in the audit log."))
+            yield Input(placeholder=_("Override reason"), id="reason")
+            with Horizontal(classes="buttons"):
+                yield Button(_("Appoint anyway"), variant="error", id="ok")
+                yield Button(_("Cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#reason", Input).focus()
+
+    @on(Input.Submitted, "#reason")
+    @on(Button.Pressed, "#ok")
+    def _ok(self) -> None:
+        reason = self.query_one("#reason", Input).value.strip()
+        if not reason:
+            self.notify(_("Write the reason first, or press Escape to cancel."), severity="warning", markup=False)
+            return
+        self.dismiss(reason)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+REASON_LABELS = {"resigned": N_("resigned"), "left-council": N_("left the council"), "deceased": N_("deceased"),
+                 "replaced": N_("replaced"), "other": N_("other")}
+
+
+@localized
+class EndAppointmentDialog(ModalScreen[tuple | None]):
+    """End an appointment early: the last day, why, and an optional note."""
+
+    BINDINGS = [B("escape", "cancel", N_("Cancel"), "end.cancel")]
+
+    def __init__(self, name: str, on: date) -> None:
+        super().__init__()
+        self.person_name = name
+        self.on_date = on
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            t = Text(_("End the appointment of") + " ", style="bold")
+            t.append(self.person_name)
+            yield Static(t)
+            yield Label(_("Last day"))
+            yield Input(value=day(self.on_date), id="on")
+            yield Label(_("Reason"))
+            yield Select([(_(REASON_LABELS[r]), r) for r in END_REASONS], value="resigned", allow_blank=False, id="why")
+            yield Label(_("Note (optional)"))
+            yield Input(id="note")
+            with Horizontal(classes="buttons"):
+                yield Button(_("End appointment"), variant="warning", id="ok")
+                yield Button(_("Cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#on", Input).focus()
+
+    @on(Button.Pressed, "#ok")
+    @on(Input.Submitted)
+    def _ok(self) -> None:
+        try:
+            on = parse_day(self.query_one("#on", Input).value)
+        except ValueError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.dismiss((on, str(self.query_one("#why", Select).value), self.query_one("#note", Input).value.strip()))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@localized
+class NominationDialog(ModalScreen[dict | None]):
+    """Register a nomination: board, seat group, round, organisations, candidates, special reasons."""
+
+    BINDINGS = [B("escape", "cancel", N_("Cancel"), "nominate.cancel")]
+
+    def __init__(self, board: str = "", round_: date | None = None, seats: list[tuple[str, str]] | None = None) -> None:
+        super().__init__()
+        self.board = board
+        self.round = round_
+        self.seats = seats or []
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog"):
+            yield Static(Text(_("Register a nomination"), style="bold"))
+            yield Label(_("Board id"))
+            yield Input(value=self.board, id="board")
+            yield Label(_("Seat group id"))
+            if self.seats:
+                yield Select([(Text(f"{name} ({sid})"), sid) for sid, name in self.seats], allow_blank=False, id="seat")
+            else:
+                yield Input(id="seat")
+            yield Label(_("Round starts"))
+            yield Input(value=day(self.round) if self.round else "", id="round")
+            yield Label(_("Organisations (ids, comma separated)"))
+            yield Input(id="orgs")
+            yield Label(_("Candidates (person ids, comma separated)"))
+            yield Input(id="candidates")
+            yield Label(_("Seats nominated for"))
+            yield Input(value="1", id="count")
+            yield Label(_("Special reasons (§ 10 a, stk. 2), if any"))
+            yield Input(id="reasons")
+            with Horizontal(classes="buttons"):
+                yield Button(_("Register"), variant="primary", id="ok")
+                yield Button(_("Cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        first = "#orgs" if self.board and self.round else "#board"
+        self.query_one(first, Input).focus()
+
+    @on(Button.Pressed, "#ok")
+    def _ok(self) -> None:
+        def ids(widget_id: str) -> tuple[str, ...]:
+            return tuple(x.strip() for x in self.query_one(widget_id, Input).value.split(",") if x.strip())
+
+        seat_w = self.query_one("#seat")
+        seat = str(seat_w.value).strip()
+        try:
+            rnd = parse_day(self.query_one("#round", Input).value)
+            count = int(self.query_one("#count", Input).value or "1")
+        except ValueError as exc:
+            self.notify(str(exc) if "date" in str(exc) or "dato" in str(exc) else _("The number of seats must be a whole number."),
+                        severity="error", markup=False)
+            return
+        self.dismiss({"board": self.query_one("#board", Input).value.strip(), "seat": seat, "round": rnd,
+                      "organisations": ids("#orgs"), "candidates": ids("#candidates"), "seats": count,
+                      "reasons": self.query_one("#reasons", Input).value.strip()})
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.focus_next()
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+HELP = [
+    (N_("Everywhere"), [("ctrl+p", N_("Command palette: every action as \"noun: verb\"")), ("?", N_("This help")),
+                        ("escape", N_("Back / cancel")), ("b", N_("Boards")), ("v", N_("Vacancies")),
+                        ("p", N_("People")), ("o", N_("Nominations")), ("u", N_("Audit log")),
+                        ("ctrl+q", N_("Quit"))]),
+    (N_("Boards"), [(N_("type"), N_("Filter by name")), ("↓ / enter", N_("Go to the list / open the board")),
+                    ("d", N_("Change the \"as of\" date (Enter re-evaluates)")), ("s", N_("Sort: name, status, open seats, term end")),
+                    ("m", N_("Load more boards"))]),
+    (N_("Board"), [("a", N_("Appoint to the highlighted seat")), ("e", N_("End the highlighted appointment early")),
+                   ("n", N_("Nominations for this board")), ("r", N_("Reload"))]),
+    (N_("Appoint"), [("↑/↓", N_("Choose a candidate: the findings update at once")), ("ctrl+f", N_("Search all people")),
+                     ("ctrl+s", N_("Appoint (a broken rule asks for a reason)"))]),
+    (N_("Nominations"), [("ctrl+n", N_("Register a nomination")), ("y / x", N_("Accept / reject the stated special reasons")),
+                         ("l", N_("Planner for the board's round"))]),
+]
+
+
+@localized
+class HelpScreen(ModalScreen[None]):
+    """The keys of every screen."""
+
+    BINDINGS = [B("escape", "close", N_("Close"), "help.close"), B("question_mark", "close", N_("Close"), "help.close2", show=False)]
+
+    def compose(self) -> ComposeResult:
+        t = Text()
+        t.append(_("Udpeg — keys") + "\n", style="bold")
+        for title, keys in HELP:
+            t.append("\n" + _(title) + "\n", style="bold")
+            for key, what in keys:
+                t.append(f"  {_(key):<12}", style="bold")
+                t.append(_(what) + "\n")
+        with VerticalScroll(classes="dialog help"):
+            yield Static(t)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,228 @@
+"""Nominations: what organisations proposed for a round, each with its § 10 a finding; the planner."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Footer, Input, Static
+
+from registry import service
+from registry.i18n import N_, _
+from tui import data
+from tui.screens.base import UdpegScreen, deliver, fail
+from tui.widgets.common import B, day, findings_text, localized, sex_label
+
+ACCEPTED = {"yes": N_("accepted"), "no": N_("rejected"), "": ""}
+
+
+@localized
+class NominationsScreen(UdpegScreen):
+    """Nominations, newest round first; the highlighted one's findings below."""
+
+    BINDINGS = [
+        B("escape", "app.pop_screen", N_("Back"), "nominations.back"),
+        B("ctrl+n", "register", N_("Register"), "nominations.register", priority=True),
+        B("y", "accept", N_("Accept reasons"), "nominations.accept"),
+        B("x", "reject", N_("Reject reasons"), "nominations.reject"),
+        B("l", "planner", N_("Planner"), "nominations.planner"),
+    ]
+
+    def __init__(self, board: str | None = None) -> None:
+        super().__init__()
+        self.board = board
+        self.rows: dict[str, dict] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(_("Nominations"), style="bold"), id="title", classes="title")
+        yield Input(placeholder=_("Filter by board…"), id="filter")
+        yield DataTable(id="nominations", cursor_type="row")
+        with VerticalScroll(id="detail-box"):
+            yield Static(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        t = self.query_one(DataTable)
+        t.add_column(_("Round"), key="round", width=10)
+        wide = self.size.width >= 120
+        t.add_column(_("Board"), key="board", width=40 if wide else 18)
+        t.add_column(_("Seat"), key="seat", width=12 if wide else 9)
+        t.add_column(_("Organisations"), key="orgs", width=60 if wide else 18)
+        t.add_column(_("W/M"), key="wm", width=5)
+        t.add_column(_("Reasons"), key="reasons", width=9)
+        self.query_one("#detail-box").border_title = _("§ 10 a and other findings")
+        if self.board:
+            self.query_one("#title", Static).update(Text.assemble((_("Nominations"), "bold"), "  ", (self.board, "dim")))
+        self.reload()
+        t.focus()
+
+    def reload(self) -> None:
+        self.load(self.board, self.query_one("#filter", Input).value)
+
+    @work(thread=True, exclusive=True, group="nominations", exit_on_error=False)
+    def load(self, board: str | None, search: str) -> None:
+        try:
+            rows = data.nominations(self.ctx, board, search)
+        except Exception as exc:  # noqa: BLE001
+            fail(self, exc)
+            return
+        deliver(self, self.show_rows, rows)
+
+    def show_rows(self, rows: list[dict]) -> None:
+        t = self.query_one(DataTable)
+        t.clear()
+        self.rows = {r["id"]: r for r in rows}
+        for r in rows:
+            facts = r["candidate_facts"]
+            w = sum(s == "woman" for _i, _n, s in facts)
+            mn = sum(s == "man" for _i, _n, s in facts)
+            t.add_row(Text(day(r["round"])), Text(r["board_name"]), Text(r["seat"]), Text(", ".join(r["org_names"])),
+                      Text(f"{w}/{mn}"), Text(_(ACCEPTED.get(r["reasons_accepted"] or "", "")) if r["reasons"] or r["reasons_accepted"] else ""),
+                      key=r["id"])
+        if not rows:
+            self.query_one("#detail", Static).update(Text(_("No nominations. Press ctrl+n to register one."), style="dim"))
+
+    @on(Input.Changed, "#filter")
+    def _filter(self) -> None:
+        self.reload()
+
+    @on(DataTable.RowHighlighted, "#nominations")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key is not None and event.row_key.value:
+            self.load_findings(event.row_key.value)
+
+    def _current(self) -> dict | None:
+        t = self.query_one(DataTable)
+        if not t.row_count:
+            return None
+        return self.rows.get(t.coordinate_to_cell_key((t.cursor_row, 0)).row_key.value)
+
+    @work(thread=True, exclusive=True, group="nomination-findings", exit_on_error=False)
+    def load_findings(self, nomination: str) -> None:
+        try:
+            findings = service.nomination_findings(self.ctx, nomination)
+        except Exception as exc:  # noqa: BLE001
+            fail(self, exc)
+            return
+        deliver(self, self.show_findings, nomination, findings)
+
+    def show_findings(self, nomination: str, findings: list) -> None:
+        r = self.rows.get(nomination)
+        t = Text()
+        if r:
+            t.append(r["board_name"], style="bold")
+            t.append(f" · {r['seat']} · " + _("round {date}", date=day(r["round"])) + "\n")
+            t.append(_("Candidates:") + " ", style="dim")
+            t.append(", ".join(f"{name} ({sex_label(sex)})" for _i, name, sex in r["candidate_facts"]) or _("none named"))
+            t.append("\n")
+            if r["reasons"]:
+                t.append(_("Special reasons:") + " ", style="dim")
+                t.append(r["reasons"])
+                t.append("\n")
+        t.append_text(findings_text(findings, empty=_("This nomination meets § 10 a.")))
+        self.query_one("#detail", Static).update(t)
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def action_register(self) -> None:
+        from tui.screens.dialogs import NominationDialog
+
+        cur = self._current()
+        board = self.board or (cur["board"] if cur else "")
+        seats = data.seat_choices(self.ctx, board) if board else []
+        rnd = cur["round"] if cur and cur["board"] == board else None
+
+        def done(form: dict | None) -> None:
+            if form:
+                self.register(form)
+
+        self.app.push_screen(NominationDialog(board, rnd, seats), done)
+
+    @work(thread=True, exclusive=True, group="nominate", exit_on_error=False)
+    def register(self, form: dict) -> None:
+        try:
+            nid, findings = service.nominate(self.ctx, service.NominationInput(
+                board=form["board"], seat=form["seat"], round=form["round"], organisations=form["organisations"],
+                candidates=form["candidates"], seats=form["seats"], reasons=form["reasons"]))
+        except Exception as exc:  # noqa: BLE001
+            fail(self, exc)
+            return
+        deliver(self, self.registered, nid, findings)
+
+    def registered(self, nid: str, findings: list) -> None:
+        self.say(_("The nomination is registered."))
+        self.reload()
+        self.query_one("#detail", Static).update(findings_text(findings, empty=_("This nomination meets § 10 a.")))
+
+    def action_accept(self) -> None:
+        self._decide(True)
+
+    def action_reject(self) -> None:
+        self._decide(False)
+
+    def _decide(self, accepted: bool) -> None:
+        cur = self._current()
+        if cur is None:
+            return
+        if not cur["reasons"]:
+            self.say(_("This nomination states no special reasons to accept or reject."), "warning")
+            return
+        self.decide(cur["id"], accepted, cur["version"])
+
+    @work(thread=True, exclusive=True, group="decide", exit_on_error=False)
+    def decide(self, nomination: str, accepted: bool, version: int) -> None:
+        try:
+            findings = service.decide_reasons(self.ctx, nomination, accepted, expected_version=version)
+        except Exception as exc:  # noqa: BLE001
+            fail(self, exc)
+            return
+        deliver(self, self.decided, nomination, findings)
+
+    def decided(self, nomination: str, findings: list) -> None:
+        self.reload()
+        self.show_findings(nomination, findings)
+
+    def action_planner(self) -> None:
+        cur = self._current()
+        board = self.board or (cur["board"] if cur else None)
+        if not board:
+            return
+        self.run_planner(board, cur["round"] if cur else None)
+
+    @work(thread=True, exclusive=True, group="planner", exit_on_error=False)
+    def run_planner(self, board: str, rnd: date | None) -> None:
+        try:
+            result = data.plan(self.ctx, board, self.today, rnd)
+        except Exception as exc:  # noqa: BLE001
+            fail(self, exc)
+            return
+        deliver(self, self.show_plan, result)
+
+    def show_plan(self, result: dict | None) -> None:
+        if result is None:
+            self.query_one("#detail", Static).update(Text(_("The planner is not available in this copy."), style="yellow"))
+            return
+        t = Text(_("Planner") + "\n", style="bold")
+        t.append(plan_text(result))
+        self.query_one("#detail", Static).update(t)
+
+
+def plan_text(result: dict) -> Text:
+    """The planner's answer as plain lines: feasible or not, women/men needed, proposed slates."""
+    t = Text()
+    for key in ("feasible", "possible", "compliant_possible"):
+        if key in result:
+            t.append((_("A compliant board is possible.") if result[key] else _("No compliant board is possible.")) + "\n",
+                     style="green" if result[key] else "bold red")
+            break
+    for key, value in result.items():
+        if key in ("feasible", "possible", "compliant_possible"):
+            continue
+        t.append(f"{key}: ", style="dim")
+        t.append(json.dumps(value, ensure_ascii=False, default=str) if not isinstance(value, str) else value)
+        t.append("\n")
+    return t

@@ -1,0 +1,127 @@
+"""People: search by name (paged from SQL); one person's offices and seats across all boards."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Footer, Input, Static
+
+from registry import service
+from registry.i18n import N_, _
+from tui.screens.base import UdpegScreen, deliver, fail
+from tui.widgets.common import B, day, localized, sex_label
+
+PAGE = 100
+
+
+@localized
+class PeopleScreen(UdpegScreen):
+    BINDINGS = [
+        B("escape", "app.pop_screen", N_("Back"), "people.back"),
+        B("m", "more", N_("More"), "people.more", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(_("People"), style="bold"), classes="title")
+        yield Input(placeholder=_("Search people by name…"), id="search")
+        yield DataTable(id="people", cursor_type="row")
+        with VerticalScroll(id="detail-box"):
+            yield Static(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        t = self.query_one(DataTable)
+        t.add_column(_("Name"), key="name")
+        t.add_column(_("Sex"), key="sex", width=11)
+        t.add_column(_("Party"), key="party", width=6)
+        t.add_column(_("Municipality"), key="municipality", width=14)
+        self.query_one("#detail-box").border_title = _("Seats and offices")
+        self.query_one("#search", Input).focus()
+        self.load("", 0)
+
+    @on(Input.Changed, "#search")
+    def _search(self, event: Input.Changed) -> None:
+        self.load(event.value, 0)
+
+    @on(Input.Submitted, "#search")
+    def _to_list(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def on_key(self, event) -> None:
+        if event.key == "down" and self.focused is self.query_one("#search", Input):
+            self.query_one(DataTable).focus()
+            event.stop()
+
+    def action_more(self) -> None:
+        if self.count and self.count % PAGE == 0:
+            self.load(self.query_one("#search", Input).value, self.count)
+
+    @work(thread=True, exclusive=True, group="people", exit_on_error=False)
+    def load(self, search: str, offset: int) -> None:
+        try:
+            rows = service.people(self.ctx, search.strip() or None, limit=PAGE, offset=offset)
+        except Exception as exc:  # noqa: BLE001
+            fail(self, exc)
+            return
+        deliver(self, self.show_rows, rows, offset)
+
+    def show_rows(self, rows: list[dict], offset: int) -> None:
+        t = self.query_one(DataTable)
+        if not offset:
+            t.clear()
+        for r in rows:
+            t.add_row(Text(r["name"]), Text(sex_label(r["sex"])), Text(r["party"] or ""), Text(r["municipality"] or ""),
+                      key=r["id"])
+        self.count = t.row_count
+
+    @on(DataTable.RowHighlighted, "#people")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key is not None and event.row_key.value:
+            self.load_person(event.row_key.value)
+
+    @work(thread=True, exclusive=True, group="person", exit_on_error=False)
+    def load_person(self, person_id: str) -> None:
+        try:
+            p = service.person(self.ctx, person_id)
+        except Exception as exc:  # noqa: BLE001
+            fail(self, exc)
+            return
+        deliver(self, self.show_person, p)
+
+    def show_person(self, p: dict) -> None:
+        t = Text()
+        t.append(p["name"], style="bold")
+        t.append(f"  {sex_label(p['sex'])}", style="dim")
+        if p.get("party"):
+            t.append(f" · {p['party']}", style="dim")
+        if p.get("municipality"):
+            t.append(f" · {p['municipality']}", style="dim")
+        if p.get("skills"):
+            t.append("\n" + _("Skills:") + " ", style="dim")
+            t.append(", ".join(p["skills"]))
+        t.append("\n")
+        if p["offices"]:
+            t.append(_("Offices") + "\n", style="bold")
+            for o in p["offices"]:
+                t.append(f"  {day(o['start'])} – {day(o['end'])}  ")
+                t.append(f"{o['office']} · {o['body']}\n")
+        t.append(_("Seats") + "\n", style="bold")
+        if not p["seats"]:
+            t.append("  " + _("No seats recorded.") + "\n", style="dim")
+        for s in p["seats"]:
+            last = s["ended"] or s["end"]
+            t.append(f"  {day(s['start'])} – {day(last)}  ")
+            t.append(s["board_name"])
+            t.append(f" · {s['seat']}", style="dim")
+            if s["role"] == "deputy":
+                t.append(" (" + _("deputy") + ")", style="dim")
+            if s["ended"]:
+                t.append("  " + _("ended early: {reason}", reason=s["ended_reason"] or ""), style="yellow")
+            t.append("\n")
+        self.query_one("#detail", Static).update(t)

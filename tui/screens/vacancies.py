@@ -1,0 +1,147 @@
+"""Vacancies: open seats on a date or within N days, by council group, board or municipality; CSV export."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Input, Label, Select, Static
+
+from registry import service
+from registry.i18n import N_, _
+from tui import data
+from tui.screens.base import UdpegScreen, deliver, fail
+from tui.widgets.common import B, day, localized, parse_day
+
+#: Formula-leading characters a spreadsheet would run (neutralised in the CSV export).
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value) -> str:
+    s = "" if value is None else str(value)
+    return "'" + s if s.startswith(_FORMULA) else s
+
+
+@localized
+class VacanciesScreen(UdpegScreen):
+    BINDINGS = [
+        B("escape", "app.pop_screen", N_("Back"), "vacancies.back"),
+        B("ctrl+e", "export", N_("Export CSV"), "vacancies.export", priority=True),
+    ]
+
+    def __init__(self, group: str | None = None) -> None:
+        super().__init__()
+        self.group = group
+        self.rows: list[dict] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(_("Vacancies"), style="bold"), classes="title")
+        with Horizontal(classes="bar"):
+            yield Label(_("On"), classes="label")
+            yield Input(value=day(self.today), id="on", classes="date")
+            yield Label(_("Within days"), classes="label")
+            yield Input(placeholder="0", id="within", classes="num")
+            yield Select([], prompt=_("All council groups"), id="group", classes="group")
+        with Horizontal(classes="bar"):
+            yield Input(placeholder=_("Board id"), id="board")
+            yield Input(placeholder=_("Municipality id"), id="municipality")
+        yield DataTable(id="vacancies", cursor_type="row")
+        yield Static(id="status", classes="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        t = self.query_one(DataTable)
+        wide = self.size.width >= 120
+        t.add_column(_("From"), key="from", width=10)
+        t.add_column(_("Board"), key="board", width=50 if wide else 24)
+        t.add_column(_("Seat group"), key="seat", width=40 if wide else 14)
+        t.add_column(_("Open"), key="open", width=4)
+        t.add_column(_("Council group"), key="group", width=24 if wide else 10)
+        t.add_column(_("Term end"), key="term", width=10)
+        self.load_groups()
+
+    @work(thread=True, exclusive=True, group="groups", exit_on_error=False)
+    def load_groups(self) -> None:
+        try:
+            groups = data.council_groups(self.ctx)
+        except Exception as exc:  # noqa: BLE001
+            fail(self, exc)
+            return
+        deliver(self, self.show_groups, groups)
+
+    def show_groups(self, groups: list[tuple[str, str]]) -> None:
+        sel = self.query_one("#group", Select)
+        sel.set_options([(Text(name), gid) for gid, name in groups])
+        if self.group and any(g == self.group for g, _n in groups):
+            sel.value = self.group
+        self.reload()
+        self.query_one(DataTable).focus()
+
+    def reload(self) -> None:
+        try:
+            on = parse_day(self.query_one("#on", Input).value)
+            within_text = self.query_one("#within", Input).value.strip()
+            within = int(within_text) if within_text else None
+        except ValueError as exc:
+            msg = str(exc) if "2026" in str(exc) else _("Within must be a whole number of days.")
+            self.query_one("#status", Static).update(Text(msg, style="yellow"))
+            return
+        group = self.query_one("#group", Select).value
+        group = None if group is Select.NULL or group is None else str(group)
+        board = self.query_one("#board", Input).value.strip() or None
+        muni = self.query_one("#municipality", Input).value.strip() or None
+        self.query_one("#status", Static).update(Text(_("Loading…"), style="dim"))
+        self.load(on, within, group, board, muni)
+
+    @work(thread=True, exclusive=True, group="vacancies", exit_on_error=False)
+    def load(self, on: date, within: int | None, group: str | None, board: str | None, muni: str | None) -> None:
+        try:
+            rows = service.vacancies(self.ctx, on, within=within, group=group, board=board, municipality=muni)
+        except Exception as exc:  # noqa: BLE001
+            fail(self, exc)
+            deliver(self, self.show_rows, [])
+            return
+        deliver(self, self.show_rows, rows)
+
+    def show_rows(self, rows: list[dict]) -> None:
+        self.rows = rows
+        t = self.query_one(DataTable)
+        t.clear()
+        for i, r in enumerate(rows):
+            t.add_row(Text(day(r["from"])), Text(r["board_name"]), Text(r["seat_name"]), Text(str(r["open"]), justify="right"),
+                      Text(r["council_group_name"] or "–", style="bold" if r["council_group_name"] else "dim"),
+                      Text(day(r["term_end"])), key=f"{i}")
+        total = sum(r["open"] for r in rows)
+        self.query_one("#status", Static).update(
+            Text(_("{n} open seats in {k} rows · ctrl+e exports CSV", n=total, k=len(rows)), style="dim"))
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.reload()
+
+    @on(Select.Changed, "#group")
+    def _group(self) -> None:
+        self.reload()
+
+    def action_export(self) -> None:
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(["from", "board", "board_name", "seat", "seat_name", "open", "council_group", "council_group_name",
+                    "term_end"])
+        for r in self.rows:
+            w.writerow([safe_cell(r["from"]), safe_cell(r["board"]), safe_cell(r["board_name"]), safe_cell(r["seat"]),
+                        safe_cell(r["seat_name"]), r["open"], safe_cell(r["council_group"]),
+                        safe_cell(r["council_group_name"]), safe_cell(r["term_end"])])
+        path = Path.cwd() / f"vacancies-{self.query_one('#on', Input).value.strip() or 'today'}.csv"
+        try:
+            path.write_text(buf.getvalue(), encoding="utf-8")
+        except OSError as exc:
+            self.say(_("The list could not be written to {path}: {error}", path=str(path), error=str(exc)), "error")
+            return
+        self.say(_("The list is written to {path}.", path=str(path)))

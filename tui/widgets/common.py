@@ -1,0 +1,107 @@
+"""Renderables built from registry data. Every user string goes in as ``Text`` (never markup)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Iterable
+
+from rich.text import Text
+from textual.binding import Binding
+
+from registry.i18n import N_, _, get_language
+from registry.terms import parse_date
+
+MARK = {"ok": "✓", "warning": "⚠", "error": "✗", "info": "·"}
+MARK_STYLE = {"ok": "green", "warning": "yellow", "error": "bold red", "info": "dim"}
+SEVERITY_STATUS = {"error": "error", "warning": "warning", "info": "info"}
+
+
+def status_mark(status: str) -> Text:
+    return Text(MARK.get(status, "?"), style=MARK_STYLE.get(status, ""))
+
+
+def day(d: date | None) -> str:
+    """A date for people: 31-03-2026 in Danish, 2026-03-31 in English; '–' for none."""
+    if d is None:
+        return "–"
+    return d.strftime("%d-%m-%Y") if get_language() == "da" else d.isoformat()
+
+
+def parse_day(text: str) -> date:
+    """Parse what a user typed as a date; ValueError with a sentence when it is not one."""
+    try:
+        return parse_date(text.strip())
+    except (ValueError, TypeError):
+        raise ValueError(_("{value} is not a date; write 2026-03-27 or 27-03-2026.", value=text)) from None
+
+
+def gender_bar(women: int, men: int, undisclosed: int = 0, width: int = 8) -> Text:
+    """'4 ███▒▒▒▒▒ 7': women as solid blocks, men as shaded, undisclosed as dots."""
+    total = women + men + undisclosed
+    t = Text(f"{women:>2} ")
+    if total == 0:
+        t.append("·" * width, style="dim")
+    else:
+        w = round(width * women / total)
+        u = round(width * undisclosed / total)
+        mn = max(0, width - w - u)
+        t.append("█" * w, style="magenta")
+        t.append("▒" * mn, style="cyan")
+        t.append("·" * u, style="dim")
+    t.append(f" {men:<2}")
+    return t
+
+
+def sex_label(sex: str) -> str:
+    return {"woman": _("woman"), "man": _("man")}.get(sex, _("undisclosed"))
+
+
+def finding_text(f, lang: str | None = None, *, prefix: str = "") -> Text:
+    """One finding: mark, message, legal basis, remedy — plain Text, safe for any names."""
+    t = Text()
+    if prefix:
+        t.append(prefix, style="bold")
+    t.append_text(status_mark(SEVERITY_STATUS.get(f.severity, "info")))
+    t.append(" ")
+    t.append(f.text(lang))
+    if f.legal_basis:
+        t.append("\n   " + _("Legal basis:") + " ", style="dim")
+        t.append(f.legal_basis, style="dim")
+    remedy = f.remedy_text(lang)
+    if remedy:
+        t.append("\n   → ", style="bold")
+        t.append(remedy)
+    return t
+
+
+def findings_text(findings: Iterable, empty: str | None = None, prefix: str = "") -> Text:
+    items = list(findings)
+    if not items:
+        return Text(empty if empty is not None else _("No findings: every rule is met."), style="green")
+    return Text("\n").join(finding_text(f, prefix=prefix) for f in items)
+
+
+# --- bindings that follow the language ---------------------------------------------------------
+
+_LOCALIZED: list[type] = []
+
+
+def localized(cls):
+    """Class decorator: BINDINGS descriptions are msgids, translated when the app starts."""
+    cls._BINDINGS_SRC = list(cls.__dict__.get("BINDINGS", []))
+    _LOCALIZED.append(cls)
+    return cls
+
+
+def localize_bindings() -> None:
+    """Translate every registered class's binding descriptions into the current language."""
+    for cls in _LOCALIZED:
+        cls.BINDINGS = [replace(b, description=_(b.description)) if isinstance(b, Binding) and b.description else b
+                        for b in cls._BINDINGS_SRC]
+
+
+def B(key: str, action: str, description: str, id: str, show: bool = True, priority: bool = False,
+      key_display: str | None = None) -> Binding:
+    """A Binding with an id (users remap keys by id) and a msgid description."""
+    return Binding(key, action, description, show=show, id=id, priority=priority, key_display=key_display)
