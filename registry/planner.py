@@ -21,7 +21,9 @@ The model
   with ``person = None``.
 * A selection is **compliant** when every rule set × scope of the composition passes whatever
   the undisclosed are (``unattainable`` cannot be helped and does not block). A scope without
-  open seats cannot be changed by the selection and is not part of the test.
+  open seats cannot be changed by the selection: it blocks every selection only when it fails
+  whatever its unknown holders are, and is otherwise left out (another appointing body's
+  seats with unknown holders must not make every plan impossible).
 
 The search
 ----------
@@ -44,7 +46,7 @@ from typing import Any, Iterator, Sequence
 from registry.i18n import N_, translate
 from registry.rules._common import composition_on
 from registry.rules.gender import scope_groups
-from registry.rules.rulesets import MAN, PASS, UNATTAINABLE, WOMAN, UnknownRuleSet, evaluate_balance, get_ruleset
+from registry.rules.rulesets import FAIL, MAN, PASS, UNATTAINABLE, WOMAN, UnknownRuleSet, evaluate_balance, get_ruleset
 from registry.snapshot import BoardSnapshot, NominationFact, PersonFact, SeatRule
 
 __all__ = ["plan", "PlanResult"]
@@ -202,14 +204,18 @@ def plan(snapshot: BoardSnapshot, round: date, limit: int = 5) -> PlanResult:
             rulesets.append(get_ruleset(rs_id, snapshot.custom_rulesets))
         except (UnknownRuleSet, ValueError):
             continue
+    settled_fail = False
     for scope, appointer, ids in scope_groups(comp, comp.scopes, owner):
         idx = sorted({g.bucket for g in groups if g.seat.id in ids})
-        if not idx:
-            continue
         base = [sum(fixed[i][k] for i in ids if i in fixed) for k in range(3)]
-        checks.append((tuple(base), tuple(idx)))
+        if idx:
+            checks.append((tuple(base), tuple(idx)))
+        elif any(evaluate_balance(rs, *base).status == FAIL for rs in rulesets):
+            settled_fail = True     # fails whatever is chosen (and whatever the unknown are)
 
     def compliant(state: State) -> bool:
+        if settled_fail:
+            return False
         for base, idx in checks:
             w, m, u = base
             for i in idx:
