@@ -319,7 +319,7 @@ def _whatif(s: Session, p: Proposal, new_id: str) -> WhatIf:
 def whatif(ctx: Context, p: Proposal) -> WhatIf:
     """The findings as they would be with the proposed appointment, and the difference from now."""
     with read_session(ctx.engine) as s:
-        return _whatif(s, p, "(proposed)")
+        return _whatif(s, p, _new_id(s, p))  # the id appoint would give it, so findings match exactly
 
 
 def _new_id(s: Session, p: Proposal) -> str:
