@@ -122,7 +122,7 @@ def seat_choices(ctx: service.Context, board: str) -> list[tuple[str, str]]:
     S, C = m.SeatGroup.__table__.c, m.Composition.__table__.c
     with read_session(ctx.engine) as s:
         seen: dict[str, str] = {}
-        for r in s.execute(select(S.seat, S.name).join(C, C.pk == S.composition).where(C.board == board)):
+        for r in s.execute(select(S.seat, S.name).join(m.Composition.__table__, C.pk == S.composition).where(C.board == board)):
             seen.setdefault(r.seat, r.name)
     return list(seen.items())
 

@@ -36,6 +36,7 @@ class NominationsScreen(UdpegScreen):
         super().__init__()
         self.board = board
         self.rows: dict[str, dict] = {}
+        self.focus_id: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Text(_("Nominations"), style="bold"), id="title", classes="title")
@@ -83,6 +84,10 @@ class NominationsScreen(UdpegScreen):
             t.add_row(Text(day(r["round"])), Text(r["board_name"]), Text(r["seat"]), Text(", ".join(r["org_names"])),
                       Text(f"{w}/{mn}"), Text(_(ACCEPTED.get(r["reasons_accepted"] or "", "")) if r["reasons"] or r["reasons_accepted"] else ""),
                       key=r["id"])
+        if self.focus_id in self.rows:
+            t.move_cursor(row=t.get_row_index(self.focus_id))
+            self.load_findings(self.focus_id)
+            self.focus_id = None
         if not rows:
             self.query_one("#detail", Static).update(Text(_("No nominations. Press ctrl+n to register one."), style="dim"))
 
@@ -129,12 +134,22 @@ class NominationsScreen(UdpegScreen):
     # --- actions -----------------------------------------------------------------------------
 
     def action_register(self) -> None:
-        from tui.screens.dialogs import NominationDialog
-
         cur = self._current()
         board = self.board or (cur["board"] if cur else "")
-        seats = data.seat_choices(self.ctx, board) if board else []
         rnd = cur["round"] if cur and cur["board"] == board else None
+        self.open_form(board, rnd)
+
+    @work(thread=True, exclusive=True, group="nomination-form", exit_on_error=False)
+    def open_form(self, board: str, rnd: date | None) -> None:
+        try:
+            seats = data.seat_choices(self.ctx, board) if board else []
+        except Exception as exc:  # noqa: BLE001
+            fail(self, exc)
+            return
+        deliver(self, self.show_form, board, rnd, seats)
+
+    def show_form(self, board: str, rnd: date | None, seats: list) -> None:
+        from tui.screens.dialogs import NominationDialog
 
         def done(form: dict | None) -> None:
             if form:
@@ -155,6 +170,7 @@ class NominationsScreen(UdpegScreen):
 
     def registered(self, nid: str, findings: list) -> None:
         self.say(_("The nomination is registered."))
+        self.focus_id = nid
         self.reload()
         self.query_one("#detail", Static).update(findings_text(findings, empty=_("This nomination meets § 10 a.")))
 
