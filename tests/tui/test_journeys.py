@@ -95,7 +95,7 @@ async def test_appoint_nominated_woman_fixes_gender_shortfall(sample_db):
         await settle(pilot)
         result = appoint.result[1]
         assert any(f.rule == "gender-balance" for f in result.diff.resolved)
-        assert "Resolved" in static_text(appoint, "#whatif")
+        assert "Resolved" in screen_text(app)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is board
@@ -169,7 +169,7 @@ async def test_register_nomination_with_only_men_shows_10a(sample_db):
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, NominationsScreen)
-        text = static_text(screen, "#detail")
+        text = screen_text(app)
         assert "§ 10 a" in text and "men: 2" in text
 
 

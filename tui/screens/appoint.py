@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from rich.console import Group
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -223,6 +224,7 @@ class AppointScreen(UdpegScreen):
     def show_whatif(self, p: service.Proposal, result) -> None:
         self.result = (p, result)
         d = result.diff
+        parts: list = []
         t = Text()
         t.append(_("If {name} is appointed from {start}:", name=self.chosen.name if self.chosen else p.person,
                    start=day(p.start)) + "\n", style="bold")
@@ -230,20 +232,21 @@ class AppointScreen(UdpegScreen):
             t.append(_("No finding changes.") + "\n", style="dim")
         if d.new:
             t.append(_("New ({n})", n=len(d.new)) + "\n", style="bold red" if d.adds_error else "bold yellow")
-            for f in d.new:
-                t.append_text(finding_text(f, prefix="+ "))
-                t.append("\n")
+            parts.append(t)
+            parts += [finding_text(f, prefix="+ ") for f in d.new]
+            t = Text()
         if d.resolved:
             t.append(_("Resolved ({n})", n=len(d.resolved)) + "\n", style="bold green")
-            for f in d.resolved:
-                t.append_text(finding_text(f, prefix="− "))
-                t.append("\n")
+            parts.append(t)
+            parts += [finding_text(f, prefix="− ") for f in d.resolved]
+            t = Text()
         if d.adds_error:
             t.append(_("This appointment breaks a rule: confirming asks for a reason, which is recorded."),
                      style="bold red")
         else:
             t.append(_("Press ctrl+s to appoint."), style="dim")
-        self.query_one("#whatif", Static).update(t)
+        parts.append(t)
+        self.query_one("#whatif", Static).update(Group(*parts))
 
     # --- confirming --------------------------------------------------------------------------
 

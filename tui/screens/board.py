@@ -15,7 +15,7 @@ from registry import service
 from registry.i18n import N_, _
 from registry.terms import next_period, period_containing
 from tui.screens.base import UdpegScreen, deliver, fail
-from tui.widgets.common import B, day, findings_text, localized, sex_label, status_mark
+from tui.widgets.common import B, day, span, findings_text, localized, sex_label, status_mark
 
 
 @dataclass
@@ -48,11 +48,11 @@ def seat_rows(snap) -> list[dict]:
             if h.override_reason:
                 note.append((" " if note else "") + _("override: {reason}", reason=h.override_reason), style="yellow")
             rows.append({"key": f"m:{h.appointment}", "kind": "member", "group": group, "holder": Text(h.person.name),
-                         "sex": h.person.sex, "term": Text(f"{day(h.start)} – {day(h.last_day)}"), "note": note})
+                         "sex": h.person.sex, "term": Text(span(h.start, h.last_day)), "note": note})
             for d in deputies.get(h.appointment, []):
                 rows.append({"key": f"d:{d.appointment}", "kind": "deputy", "group": group,
                              "holder": Text("↳ " + d.person.name, style="italic"), "sex": d.person.sex,
-                             "term": Text(f"{day(d.start)} – {day(d.last_day)}"), "note": Text(_("deputy"), style="dim")})
+                             "term": Text(span(d.start, d.last_day)), "note": Text(_("deputy"), style="dim")})
         for i in range(max(0, seat.count - len(holders))):
             alloc = allotted.get(seat.id)
             note = Text(_("allotted to {group}", group=alloc.council_group_name), style="bold") if alloc else Text("")
@@ -112,7 +112,7 @@ def history_text(snap) -> Text:
     t = Text()
     seat_names = {s.id: s.name for c in snap.compositions for s in c.seats}
     for h in past:
-        t.append(f"{day(h.start)} – {day(h.last_day)}  ", style="dim")
+        t.append(span(h.start, h.last_day) + "  ", style="dim")
         t.append(h.person.name)
         t.append(f"  {seat_names.get(h.seat, h.seat)}", style="dim")
         if h.role == "deputy":

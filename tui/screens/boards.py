@@ -41,6 +41,7 @@ class BoardsScreen(UdpegScreen):
         self.rows: list[dict] = []
         self.total = 0
         self.sort = "name"
+        self._open_pending = False   # Enter pressed in the filter before its results arrived
 
     def compose(self) -> ComposeResult:
         yield Static(id="title", classes="title")
@@ -55,7 +56,7 @@ class BoardsScreen(UdpegScreen):
     def _columns(self) -> None:
         """Fixed columns; the board name takes what is left of the width (80 columns and up)."""
         t = self.query_one(DataTable)
-        name_width = max(16, self.size.width - 55)
+        name_width = max(16, self.size.width - 50)
         if getattr(self, "_name_width", None) == name_width:
             return
         self._name_width = name_width
@@ -63,9 +64,9 @@ class BoardsScreen(UdpegScreen):
         t.add_column(" ", key="status", width=1)
         t.add_column(_("Board"), key="name", width=name_width)
         t.add_column(_("Counted"), key="counted", width=7)
-        t.add_column(_("Women/men"), key="wm", width=14)
+        t.add_column(_("Women/men"), key="wm", width=12)
         t.add_column(_("Open"), key="open", width=4)
-        t.add_column(_("Next term end"), key="term", width=13)
+        t.add_column(_("Term end"), key="term", width=10)
 
     def on_resize(self) -> None:
         before = getattr(self, "_name_width", None)
@@ -103,6 +104,9 @@ class BoardsScreen(UdpegScreen):
         self.total = total
         self.rows = (self.rows[:offset] if offset else []) + rows
         self._fill()
+        if self._open_pending and not offset:
+            self._open_pending = False
+            self.action_open_board()
 
     def _sorted(self) -> list[dict]:
         if self.sort == "status":
@@ -140,7 +144,10 @@ class BoardsScreen(UdpegScreen):
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
-        self.action_open_board()
+        if any(not w.is_finished and w.group == "boards" for w in self.workers):
+            self._open_pending = True
+        else:
+            self.action_open_board()
 
     @on(Input.Submitted, "#on")
     def _date_submitted(self, event: Input.Submitted) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from rich.console import Group
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -128,8 +129,7 @@ class NominationsScreen(UdpegScreen):
                 t.append(_("Special reasons:") + " ", style="dim")
                 t.append(r["reasons"])
                 t.append("\n")
-        t.append_text(findings_text(findings, empty=_("This nomination meets § 10 a.")))
-        self.query_one("#detail", Static).update(t)
+        self.query_one("#detail", Static).update(Group(t, findings_text(findings, empty=_("This nomination meets § 10 a."))))
 
     # --- actions -----------------------------------------------------------------------------
 

@@ -6,6 +6,8 @@ from dataclasses import replace
 from datetime import date
 from typing import Iterable
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
 
@@ -19,6 +21,11 @@ SEVERITY_STATUS = {"error": "error", "warning": "warning", "info": "info"}
 
 def status_mark(status: str) -> Text:
     return Text(MARK.get(status, "?"), style=MARK_STYLE.get(status, ""))
+
+
+def span(start: date, last: date | None) -> str:
+    """'2022-04-01 – 2026-03-31', or '2022-04-01 –' when open-ended."""
+    return f"{day(start)} – {day(last)}" if last is not None else f"{day(start)} –"
 
 
 def day(d: date | None) -> str:
@@ -36,7 +43,7 @@ def parse_day(text: str) -> date:
         raise ValueError(_("{value} is not a date; write 2026-03-27 or 27-03-2026.", value=text)) from None
 
 
-def gender_bar(women: int, men: int, undisclosed: int = 0, width: int = 8) -> Text:
+def gender_bar(women: int, men: int, undisclosed: int = 0, width: int = 6) -> Text:
     """'4 ███▒▒▒▒▒ 7': women as solid blocks, men as shaded, undisclosed as dots."""
     total = women + men + undisclosed
     t = Text(f"{women:>2} ")
@@ -57,29 +64,30 @@ def sex_label(sex: str) -> str:
     return {"woman": _("woman"), "man": _("man")}.get(sex, _("undisclosed"))
 
 
-def finding_text(f, lang: str | None = None, *, prefix: str = "") -> Text:
-    """One finding: mark, message, legal basis, remedy — plain Text, safe for any names."""
-    t = Text()
-    if prefix:
-        t.append(prefix, style="bold")
-    t.append_text(status_mark(SEVERITY_STATUS.get(f.severity, "info")))
-    t.append(" ")
-    t.append(f.text(lang))
+def finding_text(f, lang: str | None = None, *, prefix: str = ""):
+    """One finding: mark, then message, legal basis and remedy with a hanging indent (Text only)."""
+    mark = Text(prefix, style="bold") if prefix else Text()
+    mark.append_text(status_mark(SEVERITY_STATUS.get(f.severity, "info")))
+    body = Text(f.text(lang))
     if f.legal_basis:
-        t.append("\n   " + _("Legal basis:") + " ", style="dim")
-        t.append(f.legal_basis, style="dim")
+        body.append("\n" + _("Legal basis:") + " ", style="dim")
+        body.append(f.legal_basis, style="dim")
     remedy = f.remedy_text(lang)
     if remedy:
-        t.append("\n   → ", style="bold")
-        t.append(remedy)
-    return t
+        body.append("\n→ ", style="bold")
+        body.append(remedy)
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(mark, body)
+    return grid
 
 
-def findings_text(findings: Iterable, empty: str | None = None, prefix: str = "") -> Text:
+def findings_text(findings: Iterable, empty: str | None = None, prefix: str = ""):
     items = list(findings)
     if not items:
         return Text(empty if empty is not None else _("No findings: every rule is met."), style="green")
-    return Text("\n").join(finding_text(f, prefix=prefix) for f in items)
+    return Group(*(finding_text(f, prefix=prefix) for f in items))
 
 
 # --- bindings that follow the language ---------------------------------------------------------
