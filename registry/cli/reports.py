@@ -61,11 +61,14 @@ def _check_output(output: Path) -> Path:
     return output
 
 
-def _year(value: Optional[int]) -> Optional[int]:
-    if value is not None and not 1900 <= value <= 2200:
+def _year(value: Optional[str], option: str = "--year") -> Optional[int]:
+    if value is None:
+        return None
+    text = value.strip()
+    if not text.isdigit() or not 1900 <= int(text) <= 2200:
         raise typer.BadParameter(_("{value} is not a year to report on; give a year like 2025.", value=value),
-                                 param_hint="--year")
-    return value
+                                 param_hint=option)
+    return int(text)
 
 
 def _write(output: Path, data) -> None:
@@ -120,7 +123,7 @@ FORMAT_HELP = "html, xlsx, csv, md or json (default: from the file's suffix)."
 @report_app.command("annual")
 def annual(
     output: Path = typer.Option(..., "-o", "--output", help="The file to write."),
-    year: Optional[int] = typer.Option(None, "--year", help="The year reported on (reference date 31 December)."),
+    year: Optional[str] = typer.Option(None, "--year", help="The year reported on (reference date 31 December)."),
     on: Optional[str] = typer.Option(None, "--on", help="The reference date (default 31 December of --year, else today)."),
     fmt: Optional[str] = typer.Option(None, "--format", help=FORMAT_HELP + " CSV holds the member list."),
 ) -> None:
@@ -142,7 +145,7 @@ def annual(
 def gender(
     output: Path = typer.Option(..., "-o", "--output", help="The file to write."),
     on: Optional[str] = typer.Option(None, "--on", help="The last reference date (default today)."),
-    since: Optional[int] = typer.Option(None, "--since", help="The first year (default: the first year with appointments)."),
+    since_: Optional[str] = typer.Option(None, "--since", help="The first year (default: the first year with appointments)."),
     fmt: Optional[str] = typer.Option(None, "--format", help=FORMAT_HELP),
 ) -> None:
     """Gender balance over time by board, appointing body and period; nominating organisations' scorecard."""
@@ -150,7 +153,7 @@ def gender(
 
     fmt_ = _format_from(fmt, output, FORMATS)
     _check_output(output)
-    _year(since)
+    since = _year(since_, "--since")
     day = parse_day(on, "--on") or today()
     if since is not None and since > day.year:
         raise typer.BadParameter(_("--since {year} is after the reference date {date}.", year=since,
