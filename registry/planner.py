@@ -11,8 +11,9 @@ The model
 * **Fixed** seats: members whose appointment is active on the round's first day (continuing or
   already appointed for the round), and every seat of a group appointed by someone other than
   the registry's own KKR (``snapshot.owner_orgs``); such a seat with no known holder is counted
-  as a person of undisclosed sex. With no owner organisations known, every group is the
-  registry's own.
+  as a person of undisclosed sex — and, since it may also still be vacant when the board meets,
+  every scope is judged both with it filled and with it vacant. With no owner organisations
+  known, every group is the registry's own.
 * **Open** seats: the rest of the registry's own groups' seats. Candidates come from the round's
   nominations for that group, from entitled nominators only (a ``joint`` group only from a
   nomination by all its nominators together), at most ``nomination.seats`` from one nomination,
@@ -22,8 +23,8 @@ The model
 * A selection is **compliant** when every rule set × scope of the composition passes whatever
   the undisclosed are (``unattainable`` cannot be helped and does not block). A scope without
   open seats cannot be changed by the selection: it blocks every selection only when it fails
-  whatever its unknown holders are, and is otherwise left out (another appointing body's
-  seats with unknown holders must not make every plan impossible).
+  (with the unknown seats filled, or vacant), and is otherwise left out (another appointing
+  body's seats with unknown holders are "undetermined" and must not make every plan impossible).
 
 The search
 ----------
@@ -167,7 +168,8 @@ def plan(snapshot: BoardSnapshot, round: date, limit: int = 5) -> PlanResult:
     for h in fixed_members:
         by_seat[h.seat].append(h)
 
-    fixed: dict[str, list[int]] = {}            # seat id → [w, m, u]
+    fixed: dict[str, list[int]] = {}            # seat id → [w, m, u] of the known holders
+    unknown: dict[str, int] = {}                # seat id → other appointers' seats with no known holder
     groups: list[_Group] = []
     buckets: list[str | None] = []
     for s in counted:
@@ -177,9 +179,8 @@ def plan(snapshot: BoardSnapshot, round: date, limit: int = 5) -> PlanResult:
             tally[_sex(h.person)] += 1
         own = not owner or s.appointed_by is None or s.appointed_by in owner
         missing = max(0, s.count - len(holders))
-        if not own:
-            tally[2] += missing          # unknown holders of other appointers' seats
         fixed[s.id] = tally
+        unknown[s.id] = 0 if own else missing
         if own and missing:
             if s.appointed_by not in buckets:
                 buckets.append(s.appointed_by)
@@ -204,25 +205,29 @@ def plan(snapshot: BoardSnapshot, round: date, limit: int = 5) -> PlanResult:
             rulesets.append(get_ruleset(rs_id, snapshot.custom_rulesets))
         except (UnknownRuleSet, ValueError):
             continue
+    # Other appointers' unknown seats end up filled (by anyone: undisclosed) or still vacant;
+    # a scope is judged in both cases.
     settled_fail = False
     for scope, appointer, ids in scope_groups(comp, comp.scopes, owner):
         idx = sorted({g.bucket for g in groups if g.seat.id in ids})
-        base = [sum(fixed[i][k] for i in ids if i in fixed) for k in range(3)]
+        vacant = tuple(sum(fixed[i][k] for i in ids if i in fixed) for k in range(3))
+        filled = (vacant[0], vacant[1], vacant[2] + sum(unknown.get(i, 0) for i in ids))
+        bases = (filled, vacant) if filled != vacant else (vacant,)
         if idx:
-            checks.append((tuple(base), tuple(idx)))
-        elif any(evaluate_balance(rs, *base).status == FAIL for rs in rulesets):
-            settled_fail = True     # fails whatever is chosen (and whatever the unknown are)
+            checks.append((bases, tuple(idx)))
+        elif any(evaluate_balance(rs, *b).status == FAIL for rs in rulesets for b in bases):
+            settled_fail = True     # fails whatever is chosen
 
     def compliant(state: State) -> bool:
         if settled_fail:
             return False
-        for base, idx in checks:
-            w, m, u = base
-            for i in idx:
-                w, m, u = w + state[i][0], m + state[i][1], u + state[i][2]
-            for rs in rulesets:
-                if evaluate_balance(rs, w, m, u).status not in (PASS, UNATTAINABLE):
-                    return False
+        for bases, idx in checks:
+            for w, m, u in bases:
+                for i in idx:
+                    w, m, u = w + state[i][0], m + state[i][1], u + state[i][2]
+                for rs in rulesets:
+                    if evaluate_balance(rs, w, m, u).status not in (PASS, UNATTAINABLE):
+                        return False
         return True
 
     # dynamic programme over the groups: state → least number of hypothetical candidates
@@ -255,9 +260,10 @@ def plan(snapshot: BoardSnapshot, round: date, limit: int = 5) -> PlanResult:
     ready = sorted((st for st in good if final[st] == 0), key=preference)
     open_seats = {g.seat.id: g.open for g in groups}
     fixed_total = {"women": 0, "men": 0, "undisclosed": 0}
-    for t in fixed.values():
+    for seat_id, t in fixed.items():
         for k, name in enumerate(("women", "men", "undisclosed")):
             fixed_total[name] += t[k]
+        fixed_total["undisclosed"] += unknown[seat_id]
 
     selections: list[list[dict[str, Any]]] = []
     tries = [0]
