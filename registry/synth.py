@@ -444,7 +444,7 @@ class _BoardMaker:
         elif kind == "limited":
             b.update(name=f"{rng.choice(('Vækstfonden', 'Innovationsrådet', 'Klimarådet', 'Turismerådet'))} {kname} {i}",
                      legal_basis="Lov om erhvervsfremme § 10 (genudpegning én gang)", term="municipal",
-                     max_consecutive_terms=2, decision_making=True, statutory=True)
+                     max_consecutive_terms=1 if flaw == "term-limit" else 2, decision_making=True, statutory=True)
             comp["seats"] = [_seat("kkr", f"Kommunalt medlem for KKR {kname}", rng.randint(1, 3), kkr_org,
                                    eligibility=["elected"])]
         elif kind == "committee":
@@ -525,10 +525,11 @@ class _BoardMaker:
         while True:
             end = date(d.year + rng.randint(2, 4), d.month, 1) - timedelta(days=1)
             if end >= AS_OF:
-                if flaw == "term-ending":
-                    end = date(2026, 12, 31)
-                elif flaw == "holdover":
-                    end = date(2026, 6, 30)
+                forced = {"term-ending": date(2026, 12, 31), "holdover": date(2026, 6, 30)}.get(flaw or "")
+                if forced:   # the last term ends just before or just after AS_OF, with no successor
+                    end = forced
+                    if d > forced - timedelta(days=365):
+                        d = out.pop()[0] if out else date(forced.year - 2, forced.month, 1)
                 out.append((d, end))
                 return out
             out.append((d, end))
