@@ -96,6 +96,18 @@ class UdpegApp(App):
 
     # --- navigation --------------------------------------------------------------------------
 
+    NAVIGATION = {"boards", "vacancies", "people", "nominations", "audit"}
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Single-letter navigation never throws away a form or a dialog being filled in."""
+        from textual.screen import ModalScreen
+
+        from tui.screens.appoint import AppointScreen
+
+        if action in self.NAVIGATION and isinstance(self.screen, (AppointScreen, ModalScreen)):
+            return False
+        return True
+
     def _go(self, screen) -> None:
         """Show ``screen`` on top of the Boards screen (never a deep stack of list screens)."""
         from tui.screens.boards import BoardsScreen

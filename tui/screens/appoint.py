@@ -137,11 +137,21 @@ class AppointScreen(UdpegScreen):
             options.append(Option(Text(_("No nominated candidates for this seat; search all people above."), style="dim"),
                                   disabled=True))
         ol.add_options(options)
+        if ol.has_focus and ol.option_count and not ol.get_option_at_index(0).disabled:
+            ol.highlighted = 0
         self._by_key = {f"{c.person}|{c.nomination or ''}": c for c in self.nominated + self.found}
 
     @on(Input.Changed, "#search")
     def _search(self, event: Input.Changed) -> None:
         self.search_people(event.value)
+
+    def on_key(self, event) -> None:
+        if event.key == "down" and self.focused is self.query_one("#search", Input):
+            ol = self.query_one("#candidates", OptionList)
+            ol.focus()
+            if ol.highlighted is None and ol.option_count and not ol.get_option_at_index(0).disabled:
+                ol.highlighted = 0
+            event.stop()
 
     @on(Input.Submitted, "#search")
     def _search_done(self, event: Input.Submitted) -> None:

@@ -44,7 +44,7 @@ class AuditScreen(UdpegScreen):
         t.add_column(_("When (UTC)"), key="at", width=16)
         t.add_column(_("Who"), key="actor", width=10)
         t.add_column(_("Action"), key="action", width=14)
-        t.add_column(_("What"), key="what")
+        t.add_column(_("What"), key="what", width=60 if self.size.width >= 120 else 22)
         t.add_column(_("Reason"), key="reason")
         self.reload()
         t.focus()

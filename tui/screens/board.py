@@ -47,7 +47,10 @@ def seat_rows(snap) -> list[dict]:
                 note.append(_("holdover"), style="yellow")
             if h.override_reason:
                 note.append((" " if note else "") + _("override: {reason}", reason=h.override_reason), style="yellow")
-            rows.append({"key": f"m:{h.appointment}", "kind": "member", "group": group, "holder": Text(h.person.name),
+            holder = Text(h.person.name)
+            if h.override_reason:
+                holder.append(" ⚑", style="bold yellow")
+            rows.append({"key": f"m:{h.appointment}", "kind": "member", "group": group, "holder": holder,
                          "sex": h.person.sex, "term": Text(span(h.start, h.last_day)), "note": note})
             for d in deputies.get(h.appointment, []):
                 rows.append({"key": f"d:{d.appointment}", "kind": "deputy", "group": group,
@@ -161,7 +164,23 @@ class BoardScreen(UdpegScreen):
         B("e", "end", N_("End early"), "board.end"),
         B("n", "nominations", N_("Nominations"), "board.nominations"),
         B("r", "reload", N_("Reload"), "board.reload"),
+        B("1", "tab('seats-tab')", N_("Tabs"), "board.tab1", key_display="1–5"),
+        B("2", "tab('findings-tab')", N_("Findings"), "board.tab2", show=False),
+        B("3", "tab('gender-tab')", N_("Gender"), "board.tab3", show=False),
+        B("4", "tab('history-tab')", N_("History"), "board.tab4", show=False),
+        B("5", "tab('next-tab')", N_("Next period"), "board.tab5", show=False),
     ]
+
+    def action_tab(self, tab: str) -> None:
+        tabs = self.query_one(TabbedContent)
+        tabs.active = tab
+        if tab == "seats-tab":
+            self.query_one("#seats", DataTable).focus()
+        else:
+            pane = tabs.get_pane(tab)
+            scroll = pane.query(VerticalScroll)
+            if scroll:
+                scroll.first().focus()
 
     def __init__(self, board_id: str, on: date) -> None:
         super().__init__()
@@ -197,7 +216,7 @@ class BoardScreen(UdpegScreen):
         t = self.query_one("#seats", DataTable)
         t.clear(columns=True)
         if wide:
-            t.add_column(_("Seat group"), key="group", width=40)
+            t.add_column(_("Seat group"), key="group", width=46)
             t.add_column(_("Holder"), key="holder", width=30)
             t.add_column(_("Sex"), key="sex", width=11)
         else:
@@ -234,6 +253,7 @@ class BoardScreen(UdpegScreen):
 
     def on_mount(self) -> None:
         self._columns()
+        self.query_one("#seats", DataTable).focus()
         self.reload()
 
     def reload(self) -> None:

@@ -56,17 +56,19 @@ class BoardsScreen(UdpegScreen):
     def _columns(self) -> None:
         """Fixed columns; the board name takes what is left of the width (80 columns and up)."""
         t = self.query_one(DataTable)
-        name_width = max(16, self.size.width - 50)
+        fixed = [("counted", _("Counted"), 5), ("wm", _("Women/men"), 12), ("open", _("Open"), 4),
+                 ("term", _("Term end"), 10)]
+        widths = [(k, label, max(w, len(label))) for k, label, w in fixed]
+        used = 1 + sum(w for _k, _l, w in widths) + 2 * (len(widths) + 2) + 2
+        name_width = min(70, max(16, self.size.width - used))
         if getattr(self, "_name_width", None) == name_width:
             return
         self._name_width = name_width
         t.clear(columns=True)
         t.add_column(" ", key="status", width=1)
         t.add_column(_("Board"), key="name", width=name_width)
-        t.add_column(_("Counted"), key="counted", width=7)
-        t.add_column(_("Women/men"), key="wm", width=12)
-        t.add_column(_("Open"), key="open", width=4)
-        t.add_column(_("Term end"), key="term", width=10)
+        for key, label, width in widths:
+            t.add_column(label, key=key, width=width)
 
     def on_resize(self) -> None:
         before = getattr(self, "_name_width", None)
@@ -98,13 +100,14 @@ class BoardsScreen(UdpegScreen):
         except Exception as exc:  # noqa: BLE001 - shown to the user as a sentence
             fail(self, exc)
             return
-        deliver(self, self.show_rows, total, rows, offset)
+        deliver(self, self.show_rows, total, rows, offset, search)
 
-    def show_rows(self, total: int, rows: list[dict], offset: int) -> None:
+    def show_rows(self, total: int, rows: list[dict], offset: int, search: str = "") -> None:
+        self.shown_search = search
         self.total = total
         self.rows = (self.rows[:offset] if offset else []) + rows
         self._fill()
-        if self._open_pending and not offset:
+        if self._open_pending and not offset and search == self.query_one("#filter", Input).value:
             self._open_pending = False
             self.action_open_board()
 
@@ -144,7 +147,7 @@ class BoardsScreen(UdpegScreen):
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
-        if any(not w.is_finished and w.group == "boards" for w in self.workers):
+        if getattr(self, "shown_search", None) != event.value:
             self._open_pending = True
         else:
             self.action_open_board()

@@ -177,7 +177,7 @@ HELP = [
     (N_("Boards"), [(N_("type"), N_("Filter by name")), ("↓ / enter", N_("Go to the list / open the board")),
                     ("d", N_("Change the \"as of\" date (Enter re-evaluates)")), ("s", N_("Sort: name, status, open seats, term end")),
                     ("m", N_("Load more boards"))]),
-    (N_("Board"), [("a", N_("Appoint to the highlighted seat")), ("e", N_("End the highlighted appointment early")),
+    (N_("Board"), [("1–5", N_("Seats, findings, gender, history, next period")), ("a", N_("Appoint to the highlighted seat")), ("e", N_("End the highlighted appointment early")),
                    ("n", N_("Nominations for this board")), ("r", N_("Reload"))]),
     (N_("Appoint"), [("↑/↓", N_("Choose a candidate: the findings update at once")), ("ctrl+f", N_("Search all people")),
                      ("ctrl+s", N_("Appoint (a broken rule asks for a reason)"))]),

@@ -99,14 +99,20 @@ def localized(cls):
     """Class decorator: BINDINGS descriptions are msgids, translated when the app starts."""
     cls._BINDINGS_SRC = list(cls.__dict__.get("BINDINGS", []))
     _LOCALIZED.append(cls)
+    _localize(cls)
     return cls
 
 
 def localize_bindings() -> None:
     """Translate every registered class's binding descriptions into the current language."""
     for cls in _LOCALIZED:
-        cls.BINDINGS = [replace(b, description=_(b.description)) if isinstance(b, Binding) and b.description else b
-                        for b in cls._BINDINGS_SRC]
+        _localize(cls)
+
+
+def _localize(cls) -> None:
+    cls.BINDINGS = [replace(b, description=_(b.description)) if isinstance(b, Binding) and b.description else b
+                    for b in cls._BINDINGS_SRC]
+    cls._merged_bindings = cls._merge_bindings()   # Textual caches the merged map per class
 
 
 def B(key: str, action: str, description: str, id: str, show: bool = True, priority: bool = False,
