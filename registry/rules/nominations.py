@@ -23,14 +23,12 @@ if TYPE_CHECKING:   # pragma: no cover
 RULES = ("nominator-not-entitled", "joint-nomination", "nomination-missing", "nomination-both-sexes")
 
 
-def _nominators(snap: "BoardSnapshot", h: "Holding") -> tuple[str, ...]:
+def _nominators(h: "Holding", by_id: dict[str, "NominationFact"]) -> tuple[str, ...]:
+    """Who nominated the holder: as recorded on the appointment, else from its nomination."""
     if h.nominated_by:
         return h.nominated_by
-    if h.nomination:
-        n = next((n for n in snap.nominations if n.id == h.nomination), None)
-        if n is not None:
-            return n.organisations
-    return ()
+    n = by_id.get(h.nomination) if h.nomination else None
+    return n.organisations if n is not None else ()
 
 
 def check_holders(snap: "BoardSnapshot") -> list[Finding]:
@@ -38,6 +36,7 @@ def check_holders(snap: "BoardSnapshot") -> list[Finding]:
     if comp is None:
         return []
     out: list[Finding] = []
+    by_id = {n.id: n for n in snap.nominations}
     for h in (*snap.members, *snap.deputies):
         seat = comp.seat(h.seat)
         if seat is None:
@@ -48,7 +47,7 @@ def check_holders(snap: "BoardSnapshot") -> list[Finding]:
         if not entitled:
             continue        # not a nominated seat
         basis = board_basis(snap, at_start or comp)
-        by = _nominators(snap, h)
+        by = _nominators(h, by_id)
         if not by:
             out.append(finding(
                 snap, "nomination-missing", WARNING,
