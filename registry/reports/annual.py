@@ -87,7 +87,8 @@ def _board(snap: BoardSnapshot, names: Names, first: date, last: date) -> dict[s
                                     _("holdover: in office until a successor takes over") if h.status == "holdover" else ""))
         for h in deputies:
             rows.append(_member_row(snap, sname, h, names, "deputy",
-                                    _("deputy for {name}", name=member_names.get(h.deputy_for, "?")) if h.deputy_for else ""))
+                                    _("deputy for {name}", name=member_names.get(h.deputy_for, "?")) if h.deputy_for
+                                    else _("deputy")))
         vacant = max(0, rule.count - len(members)) if rule else 0
         a = alloc.get(sid)
         if vacant:
@@ -281,7 +282,7 @@ def document(data: dict, boards: list[dict]) -> Document:
         _("Members and deputies on {date} by board and seat group, with open seats.", date=_fmt(data["on"]))], blocks=[
         Table("members", _("Members"), [
             Column("board_name", _("Board"), width=36), Column("seat_name", _("Seat group"), width=28),
-            Column("role_label", _("Role"), width=10), Column("name", _("Name"), width=28),
+            Column("role_label", _("Role"), width=10, page=False), Column("name", _("Name"), width=28),
             Column("party", _("Party"), width=7), Column("municipality", _("Municipality"), width=20),
             Column("nominated_by", _("Nominated by"), "list", width=24),
             Column("start", _("From"), "date", width=12), Column("end", _("To"), "date", width=12),
@@ -331,12 +332,13 @@ def document(data: dict, boards: list[dict]) -> Document:
             Column("open_seats", _("Open seats"), "int", width=8)], comp_rows)])
 
     finding_rows = [{"board_name": b["name"], "severity": severity_label(f["severity"]), "rule": f["rule"],
+                     "_class": f"sev-{f['severity']}",
                      "message": f["message"], "remedy": f["remedy"], "legal_basis": f["legal_basis"]}
                     for b in boards for f in b["findings"]]
     findings_sec = Section("findings", _("Open findings"), blocks=[Table("findings", _("Open findings"), [
-        Column("board_name", _("Board"), width=30), Column("severity", _("Severity"), width=12),
-        Column("rule", _("Rule"), width=18), Column("message", _("Finding"), width=70),
-        Column("remedy", _("What to do"), width=50), Column("legal_basis", _("Legal basis"), width=36)],
+        Column("board_name", _("Board"), width=30), Column("severity", _("Severity"), width=15),
+        Column("rule", _("Rule"), width=20), Column("message", _("Finding"), width=60),
+        Column("remedy", _("What to do"), width=44), Column("legal_basis", _("Legal basis"), width=46)],
         finding_rows, group="board_name", empty=_("No open findings."))])
 
     change_rows = [dict(c, change_label=change_label(c["change"]), reason_label=reason_label(c["reason"]))

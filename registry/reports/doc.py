@@ -21,6 +21,7 @@ class Column:
     header: str
     kind: str = "text"
     width: int = 14            # spreadsheet width in characters
+    page: bool = True          # shown in HTML/Markdown (False: only in XLSX/CSV, e.g. a role the layout shows)
 
 
 @dataclass

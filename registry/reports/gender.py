@@ -209,13 +209,15 @@ def document(data: dict) -> Document:
         Column("board_name", _("Board"), width=36), Column("date", _("Reference date"), "date", 14),
         Column("counted", _("Counted"), "int", 10), Column("women", _("Women"), "int", 12),
         Column("men", _("Men"), "int", 12), Column("undisclosed", _("Undisclosed"), "int", 12),
-        Column("share_women", _("Share of women"), "pct", 12)], data["by_board"], group="board_name",
+        Column("share_women", _("Share of women"), "pct", 12)], [r for r in data["by_board"] if r["counted"]],
+        group="board_name",
         empty=_("No board has counted members."))
     latest = [r for r in data["by_board"] if r["date"] == data["on"] and r["counted"]]
     board_chart = Chart(_("Women and men per board on {date}", date=_fmt(data["on"])), [
         _bar(r["board_name"], r["counted"], r["women"], r["men"], r["undisclosed"], None) for r in latest],
         legend=_legend())
-    boards = Section("by_board", _("Balance over time by board"), blocks=[board_chart, board_table])
+    boards = Section("by_board", _("Balance over time by board"), paragraphs=[
+        _("Years in which a board had no counted members are left out.")], blocks=[board_chart, board_table])
 
     body_table = Table("by_body", _("By appointing body"), [
         Column("body_name", _("Appointing body"), width=36), Column("boards", _("Boards"), "int", 9),

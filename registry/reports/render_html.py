@@ -43,11 +43,15 @@ td { padding: 1mm 1.5mm; border-bottom: 1px solid #e3e7eb; vertical-align: top; 
 td.cont { color: transparent; }
 th { font-size: 8pt; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; padding-right: 3mm; }
+td.num + td:not(.num), th.num + th:not(.num) { padding-left: 3mm; }
 td.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.muted { color: #8a8a8a; }
 tr.vacant td { color: #8a5a00; font-style: italic; }
 tr.deputy td { color: #444; }
+tr.sev-error td:first-child { color: #b00020; font-weight: 600; border-left: 3px solid #b00020; }
+tr.sev-warning td:first-child { color: #8a5a00; font-weight: 600; border-left: 3px solid #d89b00; }
+tr.sev-info td:first-child { color: #2f6d9e; border-left: 3px solid #2f6d9e; }
 dl.facts { display: grid; grid-template-columns: repeat(3, 1fr); gap: 2mm 4mm; margin: 0 0 4mm 0; }
 dl.facts div { background: #f5f7f9; border-left: 3px solid #1f4e79; padding: 1.5mm 2.5mm; }
 dl.facts dt { font-size: 8pt; color: #555; margin: 0; }
@@ -138,7 +142,7 @@ def _table(t: Table) -> str:
     if not t.rows:
         return f'<p class="empty">{esc(t.empty or _("Nothing to show."))}</p>'
     if t.group:
-        cols = [c for c in t.columns if c.key != t.group]
+        cols = [c for c in t.columns if c.key != t.group and c.page]
         out = []
         for key, rows in groupby(t.rows, key=lambda r: r.get(t.group)):
             out.append(f"<h3>{esc(key)}</h3>")
@@ -146,7 +150,7 @@ def _table(t: Table) -> str:
         if t.note:
             out.append(f'<p class="note">{esc(t.note)}</p>')
         return "\n".join(out)
-    body = _plain_table(list(t.columns), t.rows, t.merge)
+    body = _plain_table([c for c in t.columns if c.page], t.rows, t.merge)
     return body + (f'\n<p class="note">{esc(t.note)}</p>' if t.note else "")
 
 
@@ -163,7 +167,7 @@ def _weight(c: Column) -> int:
     if c.kind == "date":
         return 16
     if c.kind in ("int", "pct"):
-        return max(13, min(c.width, 14))
+        return max(12, min(len(c.header) + 5, 18))
     return max(c.width, 10)
 
 
@@ -178,6 +182,8 @@ def _plain_table(cols: list[Column], rows: list[dict], merge: tuple[str, ...] = 
     for r in rows:
         role = r.get("role")
         rc = f' class="{esc(role)}"' if role in ("vacant", "deputy") else ""
+        if r.get("_class"):
+            rc = f' class="{esc(r["_class"])}"'
         cells = []
         for c in cols:
             value = r.get(c.key)
@@ -194,7 +200,7 @@ def chart_svg(ch: Chart) -> str:
     """Horizontal stacked bars, 100 % wide each (share of the counted members)."""
     if not ch.bars:
         return ""
-    label_w, bar_w, text_w, row_h, top = 210, 300, 170, 20, 26
+    label_w, bar_w, text_w, row_h, top = 250, 280, 160, 21, 26
     width = label_w + bar_w + text_w
     height = top + row_h * len(ch.bars) + 8
     out = [f'<figure><figcaption>{esc(ch.title)}</figcaption>',
@@ -211,8 +217,8 @@ def chart_svg(ch: Chart) -> str:
                    f'stroke-width="0.6"/>')
     for i, b in enumerate(ch.bars):
         y = top + i * row_h
-        label = b.label if len(b.label) <= 36 else b.label[:35] + "…"
-        out.append(f'<text x="{label_w - 6}" y="{y + 13}" font-size="10" text-anchor="end" fill="#222">'
+        label = b.label if len(b.label) <= 40 else b.label[:39] + "…"
+        out.append(f'<text x="{label_w - 6}" y="{y + 14}" font-size="10.5" text-anchor="end" fill="#222">'
                    f'<title>{esc(b.label)}</title>{esc(label)}</text>')
         total = b.total or 1
         bx = float(label_w)
@@ -228,6 +234,6 @@ def chart_svg(ch: Chart) -> str:
                 mx = label_w + bar_w * share
                 out.append(f'<line x1="{mx:.1f}" y1="{y + 1}" x2="{mx:.1f}" y2="{y + row_h - 2}" stroke="#111" '
                            f'stroke-width="1.5" stroke-dasharray="3 2"/>')
-        out.append(f'<text x="{label_w + bar_w + 6}" y="{y + 13}" font-size="9.5" fill="#333">{esc(b.text)}</text>')
+        out.append(f'<text x="{label_w + bar_w + 6}" y="{y + 14}" font-size="10" fill="#333">{esc(b.text)}</text>')
     out.append("</svg></figure>")
     return "".join(out)

@@ -64,11 +64,11 @@ def _md_table(t: Table) -> list[str]:
         return [f"*{md_escape(t.empty or _('Nothing to show.'))}*", ""]
     out: list[str] = []
     if t.group:
-        cols = [c for c in t.columns if c.key != t.group]
+        cols = [c for c in t.columns if c.key != t.group and c.page]
         for key, rows in groupby(t.rows, key=lambda r: r.get(t.group)):
             out += [f"### {md_escape(key)}", ""] + _md_rows(cols, list(rows))
     else:
-        out += _md_rows(list(t.columns), t.rows)
+        out += _md_rows([c for c in t.columns if c.page], t.rows)
     if t.note:
         out += [md_escape(t.note), ""]
     return out
