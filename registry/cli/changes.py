@@ -194,7 +194,14 @@ def plan(
                          b=data["women_needed"][1], c=data["men_needed"][0], d=data["men_needed"][1])))
     names = {h.person.id: h.person.name for h in snap.history}
     names.update({c.id: c.name for n in snap.nominations for c in n.candidates})
+    from registry.cli.output import SEX_LABEL
+
+    def who(x: dict) -> str:
+        if x.get("person"):
+            return names.get(x["person"], x["person"])
+        return _("a {sex}, chosen by a council group", sex=_(SEX_LABEL.get(x.get("sex") or "undisclosed", "undisclosed")))
+
     for i, sel in enumerate(data["selections"], 1):
-        console.print(Text(f"{i}. " + "; ".join(f"{x['seat']}: {names.get(x['person'], x['person'])}" for x in sel)))
+        console.print(Text(f"{i}. " + "; ".join(f"{x['seat']}: {who(x)}" for x in sel)))
     if data.get("smallest_change"):
         console.print(Text("→ " + data["smallest_change"], style="italic"))
