@@ -88,7 +88,7 @@ def _need_remedy(need: dict[str, int]) -> tuple[str, dict[str, int]]:
     if m == 1 and not w:
         return N_("Ask {org} to also nominate a man, or to state special reasons (ligestillingsloven § 10 a, stk. 2)"), {}
     if w == 1 and m == 1:
-        return N_("Ask {org} to nominate a woman and a man, or to state special reasons (ligestillingsloven § 10 a, stk. 2)"), {}
+        return N_("Ask {org} to also nominate a woman and a man, or to state special reasons (ligestillingsloven § 10 a, stk. 2)"), {}
     if w and not m:
         return N_("Ask {org} to nominate {need_women} more women, or to state special reasons (ligestillingsloven § 10 a, stk. 2)"), {"need_women": w}
     if m and not w:

@@ -141,7 +141,7 @@ def test_strict_variant_needs_k_of_each():
     n = nom("n", "members", ["org-a"], [P("w1", "woman"), P("m1", "man")], seats=2)
     f = one(nominations.check(snap(on=D(2026, 3, 1), compositions=c, nominations=(n,))), "nomination-both-sexes")
     assert f.details["need"] == {"woman": 1, "man": 1} and f.details["rule"] == "dk-10a-strict"
-    assert "1 more women and 1 more men" in f.remedy_text("en")
+    assert "also nominate a woman and a man" in f.remedy_text("en")
 
 
 def test_nomination_rule_none_never_fires():
