@@ -1,4 +1,8 @@
-"""synth: write a synthetic national registry for scale tests and benchmarks."""
+"""synth: write a synthetic national registry for scale tests and benchmarks.
+
+A developer's tool (quality.md "Scale"): its messages are English only and not marked for
+translation.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,6 @@ import typer
 from registry.cli.app import app, state
 from registry.cli.output import err, progress_bar
 from registry.db import RegistryError
-from registry.i18n import _
 
 
 @app.command()
@@ -26,20 +29,20 @@ def synth(
     from registry.synth import write_file
 
     if output is None and db is None:
-        raise typer.BadParameter(_("Say where to write the registry: -o FILE, --db DATABASE, or both."), param_hint="-o")
+        raise typer.BadParameter("Say where to write the registry: -o FILE, --db DATABASE, or both.", param_hint="-o")
     if output is not None and output.suffix.lower() not in (".json", ".toml"):
-        raise typer.BadParameter(_("The file name must end in .json or .toml."), param_hint="-o")
+        raise typer.BadParameter("The file name must end in .json or .toml.", param_hint="-o")
     tmpdir = None
     path = output
     if path is None:
         tmpdir = tempfile.TemporaryDirectory(prefix="udpeg-synth-")
         path = Path(tmpdir.name) / "synth.json"
     try:
-        with progress_bar(boards, _("Generating")) as tick:
+        with progress_bar(boards, "Generating") as tick:
             counts = write_file(path, boards, years, seed, progress=tick)
         parts = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in counts.items() if n)
         if output is not None:
-            err(_("Wrote {path}: {parts}.", path=str(output), parts=parts))
+            err(f"Wrote {output}: {parts}.")
         if db is not None:
             _load_into(db, path)
     finally:
@@ -56,10 +59,10 @@ def _load_into(db: str, path: Path) -> None:
     engine = open_registry(url, create=True, sample=False)
     _opened.append(engine)
     ctx = service.Context(engine, actor=state().actor)
-    with progress_bar(0, _("Loading")) as tick:
+    with progress_bar(0, "Loading") as tick:
         try:
             service.load(ctx, [path], progress=tick)
         except RegistryError:
-            err(_("The registry at {where} already holds data; load into a new file.", where=url_for_humans(url)))
+            err(f"The registry at {url_for_humans(url)} already holds data; load into a new file.")
             raise
-    err(_("Loaded it into {where}.", where=url_for_humans(url)))
+    err(f"Loaded it into {url_for_humans(url)}.")
