@@ -164,7 +164,7 @@ async def test_register_nomination_with_only_men_shows_10a(sample_db):
         seat.value = "business"
         dialog.query_one("#round", Input).value = "2026-04-01"
         dialog.query_one("#orgs", Input).value = "di"
-        dialog.query_one("#candidates", Input).value = "richard-fynbo, asger-andersen"
+        dialog.query_one("#cands", Input).value = "richard-fynbo, asger-andersen"
         await pilot.click("#ok")
         await settle(pilot)
         screen = app.screen

@@ -1,7 +1,8 @@
-"""Pilot helpers and a small snapshot helper (SVG + plain text goldens, no pytest plugin).
+"""Pilot helpers and a small snapshot helper (plain-text goldens, SVG pictures; no pytest plugin).
 
 ``UDPEG_UPDATE_SNAPSHOTS=1 pytest tests/tui`` rewrites the goldens; otherwise the plain text of
-the screen must equal the stored ``.txt`` (the ``.svg`` beside it is for people to look at).
+the screen must equal the stored ``snapshots/NAME.txt``. Each run also writes the screen as SVG to
+``snapshots/svg/`` (not committed: 2 MB of churn) for people to look at.
 """
 
 from __future__ import annotations
@@ -69,11 +70,11 @@ def no_blink(app) -> None:
 def assert_snapshot(app, name: str) -> None:
     no_blink(app)
     text = normalise(screen_text(app))
-    txt, svg = SNAPSHOTS / f"{name}.txt", SNAPSHOTS / f"{name}.svg"
+    txt, svg = SNAPSHOTS / f"{name}.txt", SNAPSHOTS / "svg" / f"{name}.svg"
+    svg.parent.mkdir(parents=True, exist_ok=True)
+    svg.write_text(normalise(app.export_screenshot(title="Udpeg")), encoding="utf-8")
     if os.environ.get("UDPEG_UPDATE_SNAPSHOTS") or not txt.exists():
-        SNAPSHOTS.mkdir(exist_ok=True)
         txt.write_text(text, encoding="utf-8")
-        svg.write_text(normalise(app.export_screenshot(title="Udpeg")), encoding="utf-8")
         if not os.environ.get("UDPEG_UPDATE_SNAPSHOTS"):
             return
     expected = txt.read_text(encoding="utf-8")

@@ -280,7 +280,7 @@ class BoardScreen(UdpegScreen):
         title.append(" ")
         title.append(snap.board.name, style="bold")
         title.append("  " + _("as of {date}", date=day(snap.on)), style="dim")
-        title.append("  " + _("{e} errors, {w} warnings · {n} counted · {o} open", e=s["errors"], w=s["warnings"],
+        title.append("  " + _("errors {e} · warnings {w} · counted {n} · open {o}", e=s["errors"], w=s["warnings"],
                               n=s["counted"], o=s["open_seats"]), style="dim")
         self.query_one("#title", Static).update(title)
         self._fill_seats(snap)

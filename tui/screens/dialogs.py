@@ -118,22 +118,23 @@ class NominationDialog(ModalScreen[dict | None]):
         with VerticalScroll(classes="dialog"):
             yield Static(Text(_("Register a nomination"), style="bold"))
             yield Label(_("Board id"))
-            yield Input(value=self.board, id="board")
+            yield Input(value=self.board, id="board", compact=True)
             yield Label(_("Seat group id"))
             if self.seats:
-                yield Select([(Text(f"{name} ({sid})"), sid) for sid, name in self.seats], allow_blank=False, id="seat")
+                yield Select([(Text(f"{name} ({sid})"), sid) for sid, name in self.seats], allow_blank=False, id="seat",
+                             compact=True)
             else:
-                yield Input(id="seat")
+                yield Input(id="seat", compact=True)
             yield Label(_("Round starts"))
-            yield Input(value=day(self.round) if self.round else "", id="round")
+            yield Input(value=day(self.round) if self.round else "", id="round", compact=True)
             yield Label(_("Organisations (ids, comma separated)"))
-            yield Input(id="orgs")
+            yield Input(id="orgs", compact=True)
             yield Label(_("Candidates (person ids, comma separated)"))
-            yield Input(id="candidates")
+            yield Input(id="cands", compact=True)
             yield Label(_("Seats nominated for"))
-            yield Input(value="1", id="count")
+            yield Input(value="1", id="count", compact=True)
             yield Label(_("Special reasons (§ 10 a, stk. 2), if any"))
-            yield Input(id="reasons")
+            yield Input(id="reasons", compact=True)
             with Horizontal(classes="buttons"):
                 yield Button(_("Register"), variant="primary", id="ok")
                 yield Button(_("Cancel"), id="cancel")
@@ -157,7 +158,7 @@ class NominationDialog(ModalScreen[dict | None]):
                         severity="error", markup=False)
             return
         self.dismiss({"board": self.query_one("#board", Input).value.strip(), "seat": seat, "round": rnd,
-                      "organisations": ids("#orgs"), "candidates": ids("#candidates"), "seats": count,
+                      "organisations": ids("#orgs"), "candidates": ids("#cands"), "seats": count,
                       "reasons": self.query_one("#reasons", Input).value.strip()})
 
     @on(Input.Submitted)
