@@ -97,8 +97,11 @@ def render(doc: Document) -> bytes:
             ws.column_dimensions[_letter(i)].width = c.width
         ws.freeze_panes = "A2"
         ws.append([cell(ws, c.header, font=bold, fill=head_fill, alignment=wrap) for c in cols])
+        if t.rows:
+            ws.auto_filter.ref = f"A1:{_letter(len(cols) - 1)}{len(t.rows) + 1}"
+        long_text = {c.key for c in cols if c.kind == "text" and c.width >= 40}
         for r in t.rows:
-            ws.append([cell(ws, r.get(c.key), c.kind) for c in cols])
+            ws.append([cell(ws, r.get(c.key), c.kind, alignment=wrap if c.key in long_text else None) for c in cols])
         extra_rows = list(section.paragraphs)
         if t.note:
             extra_rows.append(t.note)
