@@ -272,7 +272,7 @@ def document(data: dict, boards: list[dict]) -> Document:
     ], legend=_legend())
     summary_sec = Section("summary", _("Summary"), blocks=[facts, overall])
 
-    rules_sec = Section("rules", _("Counting rules"), paragraphs=list(data["counting_rules"]), blocks=[
+    rules_sec = Section("rules", _("Counting rules"), paragraphs=list(data["counting_rules"]), bullets=True, blocks=[
         Table("rulesets", _("Rule sets used"), [
             Column("id", _("Rule set"), width=14), Column("name", _("Name"), width=48),
             Column("legal_basis", _("Legal basis"), width=60)], data["rulesets"], empty=_("No rule sets are in use."))])
@@ -336,7 +336,7 @@ def document(data: dict, boards: list[dict]) -> Document:
                      "message": f["message"], "remedy": f["remedy"], "legal_basis": f["legal_basis"]}
                     for b in boards for f in b["findings"]]
     findings_sec = Section("findings", _("Open findings"), blocks=[Table("findings", _("Open findings"), [
-        Column("board_name", _("Board"), width=30), Column("severity", _("Severity"), width=15),
+        Column("board_name", _("Board"), width=30), Column("severity", _("Severity"), width=18),
         Column("rule", _("Rule"), width=20), Column("message", _("Finding"), width=60),
         Column("remedy", _("What to do"), width=44), Column("legal_basis", _("Legal basis"), width=46)],
         finding_rows, group="board_name", empty=_("No open findings."))])

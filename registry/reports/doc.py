@@ -66,7 +66,7 @@ class Section:
     title: str
     paragraphs: list[str] = field(default_factory=list)
     blocks: list[Any] = field(default_factory=list)    # Table | Chart | Facts
-    sheet: bool = True         # XLSX: one sheet per section that has tables
+    bullets: bool = False      # the paragraphs are a list (the counting rules); XLSX gives them a column
 
 
 @dataclass

@@ -118,7 +118,7 @@ def render(doc: Document) -> str:
 
 def _section(s: Section) -> str:
     out = [f'<section id="{esc(s.id)}">', f"<h2>{esc(s.title)}</h2>"]
-    if s.id == "rules":
+    if s.bullets:
         out.append('<ul class="rules">' + "".join(f"<li>{esc(p)}</li>" for p in s.paragraphs) + "</ul>")
     else:
         out += [f"<p>{esc(p)}</p>" for p in s.paragraphs]

@@ -36,7 +36,7 @@ def render_md(doc: Document) -> str:
     out = [f"# {md_escape(doc.title)}", "", md_escape(doc.subtitle), ""]
     for s in doc.sections:
         out += [f"## {md_escape(s.title)}", ""]
-        bullet = s.id == "rules"
+        bullet = s.bullets
         for p in s.paragraphs:
             out += [("- " if bullet else "") + md_escape(p)]
             if not bullet:

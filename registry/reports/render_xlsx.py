@@ -79,17 +79,34 @@ def render(doc: Document) -> bytes:
             continue
         ws = wb.create_sheet(sheet_title(section.title, used))
         if facts and not tables:
-            # a summary: title, then label/value rows under a header row
+            # a summary: the title above a frozen header, then label/value rows
             ws.column_dimensions["A"].width = 40
-            ws.column_dimensions["B"].width = 30
-            ws.freeze_panes = "A2"
-            ws.append([cell(ws, _("Item"), font=bold, fill=head_fill), cell(ws, _("Value"), font=bold, fill=head_fill)])
+            ws.column_dimensions["B"].width = 40
+            ws.freeze_panes = "A4"
             ws.append([cell(ws, doc.title, font=title_font), cell(ws, doc.subtitle)])
+            ws.append([])
+            ws.append([cell(ws, _("Item"), font=bold, fill=head_fill), cell(ws, _("Value"), font=bold, fill=head_fill)])
             for f in facts:
                 for k, v in f.items:
                     ws.append([cell(ws, k), cell(ws, v)])
             for p in section.paragraphs:
                 ws.append([cell(ws, p)])
+            continue
+        if section.bullets:
+            # a list of statements (the counting rules): one wide column, then the tables below
+            ws.column_dimensions["A"].width = 110
+            for i, c in enumerate(tables[0].columns[1:] if tables else (), 1):
+                ws.column_dimensions[_letter(i)].width = c.width
+            ws.freeze_panes = "A2"
+            ws.append([cell(ws, section.title, font=bold, fill=head_fill)])
+            for p in section.paragraphs:
+                ws.append([cell(ws, p, alignment=wrap)])
+            for t2 in tables:
+                ws.append([])
+                ws.append([cell(ws, t2.title, font=title_font)])
+                ws.append([cell(ws, c.header, font=bold, fill=head_fill) for c in t2.columns])
+                for r in t2.rows:
+                    ws.append([cell(ws, r.get(c.key), c.kind, alignment=wrap) for c in t2.columns])
             continue
         t = tables[0]
         cols = list(t.columns)
