@@ -18,19 +18,13 @@ from sqlalchemy import delete, exists, select, text, update
 from sqlalchemy.engine import Engine
 
 from registry import model as m
-from registry.db import (BUSY_TIMEOUT_MS, HEAD, RegistryError, backup_sqlite, current_version, make_engine,
-                         sqlite_path, upgrade, url_for_humans, write_session)
+from registry.db import (BUSY_TIMEOUT_MS, HEAD, RegistryError, backup_sqlite, current_version, known_revisions,
+                         make_engine, sqlite_path, upgrade, url_for_humans, write_session)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PG_BACKUP_HINT = (
     "On PostgreSQL take backups with the server's own tools: `pg_dump --format=custom --file=FILE DBNAME` "
     "(consistent while others write), and put one back with `pg_restore --clean --if-exists --dbname=DBNAME FILE`.")
-
-
-def known_revisions() -> list[str]:
-    """Schema revisions this Udpeg knows, oldest first (the files in migrations/versions)."""
-    folder = Path(__file__).parent / "migrations" / "versions"
-    return sorted(p.name.split("_", 1)[0] for p in folder.glob("[0-9][0-9][0-9][0-9]_*.py"))
 
 
 # --- backup ------------------------------------------------------------------------------------

@@ -127,6 +127,12 @@ def current_version(engine: Engine) -> str | None:
         return c.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+def known_revisions() -> list[str]:
+    """Schema revisions this Udpeg knows, oldest first (the files in migrations/versions)."""
+    folder = Path(__file__).parent / "migrations" / "versions"
+    return sorted(p.name.split("_", 1)[0] for p in folder.glob("[0-9][0-9][0-9][0-9]_*.py"))
+
+
 def _alembic_config(engine: Engine):
     from alembic.config import Config
 
@@ -169,6 +175,11 @@ def open_registry(url: str, *, create: bool = True, sample: bool = True) -> Engi
         version = current_version(engine)
     except Exception as exc:  # noqa: BLE001 - e.g. not a database, server down
         raise RegistryError(_("Cannot open the database {where}: {problem}", where=url_for_humans(url), problem=str(exc))) from exc
+    if version is not None and version not in known_revisions():
+        engine.dispose()
+        raise RegistryError(_("The registry {where} has schema version {version}, which this Udpeg does not know: it was "
+                              "made by a newer Udpeg. Upgrade Udpeg to open it; nothing was changed.",
+                              where=url_for_humans(url), version=version))
     if version != HEAD:
         upgrade(engine, backup=True)
         if version is None and sample:

@@ -190,3 +190,12 @@ def test_load_and_export_are_the_same_on_every_backend(sample_reg, udpeg, tmp_pa
     p.write_text(out, encoding="utf-8")
     assert udpeg("load", "--replace", str(p), db=sample_reg.db).code == 0
     assert json.loads(udpeg("export", "--format", "json", db=sample_reg.db).out) == want
+
+
+def test_a_registry_from_a_newer_udpeg_is_refused_not_crashed(sample_reg, udpeg):
+    con = sample_reg.raw()
+    con.execute("UPDATE alembic_version SET version_num = '9999'")
+    con.close()
+    r = udpeg("boards", db=sample_reg.db)
+    assert r.code == 2 and "newer Udpeg" in r.err and "internal error" not in r.err
+    assert sample_reg.scalar("SELECT version_num FROM alembic_version") == "9999"
