@@ -26,7 +26,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|<>~])")
 def md_escape(value: Any, kind: str = "text") -> str:
     s = text(value, kind).replace("\r", " ").replace("\n", " ")
     s = _MD_SPECIAL.sub(r"\\\1", s)
-    s = s.replace("&", "&amp;")
+    s = re.sub(r"&(?=#?\w+;)", "&amp;", s)      # only what a converter would read as an entity
     if s.startswith(("-", "=", "#", "+")):
         s = "\\" + s
     return s
