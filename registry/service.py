@@ -628,3 +628,56 @@ def person_export(ctx: Context, person_id: str) -> dict:
     return {"person": record, "offices": offices, "appointments": appointments,
             "nominations": nominations, "audit_events": events,
             "exported_at": datetime.now(timezone.utc).replace(microsecond=0)}
+
+
+# --- people: add and edit (the UI's People screen) -----------------------------------------------
+
+SEXES = ("woman", "man", "undisclosed")
+
+
+def save_person(ctx: Context, person_id: str, fields: dict, expected_version: int | None = None,
+                create: bool = False) -> dict:
+    """Add a person (``create``) or edit one; refuses an edit someone else changed first (exit 3).
+
+    ``fields`` may hold name, sex (woman | man | undisclosed, as declared), party, municipality
+    and skills (a list). Returns :func:`person` afterwards. The change is audited.
+    """
+    allowed = {"name", "sex", "party", "municipality", "skills"}
+    values = {k: v for k, v in fields.items() if k in allowed}
+    if "name" in values and not str(values["name"] or "").strip():
+        raise RegistryError(_("A person needs a name."))
+    if "sex" in values and values["sex"] not in SEXES:
+        raise RegistryError(_("Sex must be woman, man or undisclosed (as declared), not {sex}.", sex=values["sex"]))
+    if "skills" in values:
+        values["skills"] = [str(s).strip() for s in values["skills"] or [] if str(s).strip()]
+    for k in ("party", "municipality"):
+        if k in values:
+            values[k] = (str(values[k]).strip() or None) if values[k] is not None else None
+    if not person_id.strip():
+        raise RegistryError(_("A person needs an id (letters, digits and dashes)."))
+    with write_session(ctx.engine) as s:
+        if values.get("municipality") and s.get(m.Municipality, values["municipality"]) is None:
+            raise NotFound(_("There is no municipality with id {id}.", id=values["municipality"]))
+        row = s.get(m.Person, person_id)
+        if create:
+            if row is not None:
+                raise ConflictError(_("There is already a person with id {id}; nothing was written.", id=person_id))
+            if not values.get("name"):
+                raise RegistryError(_("A person needs a name."))
+            row = m.Person(id=person_id, **values)
+            s.add(row)
+            s.flush()
+            audit(s, ctx.actor, "add", "person", person_id, after=_row(row))
+        else:
+            if row is None:
+                raise NotFound(_("There is no person with id {id}. `udpeg people --search NAME` finds people.", id=person_id))
+            before = _row(row)
+            version = row.version if expected_version is None else expected_version
+            res = s.execute(update(m.Person).where(m.Person.id == person_id, m.Person.version == version)
+                            .values(**values, version=version + 1))
+            if res.rowcount != 1:
+                raise ConflictError(_("Someone else changed person {id} first; nothing was written. Reload and try again.",
+                                      id=person_id))
+            s.refresh(row)
+            audit(s, ctx.actor, "edit", "person", person_id, before=before, after=_row(row))
+    return person(ctx, person_id)

@@ -236,3 +236,59 @@ async def test_command_palette_offers_noun_verb_commands(sample_db):
         titles = [t for t, _a, _h in provider.commands()]
         assert "vacancies: show" in titles and "board: open Erhvervshus Nordjylland" in titles
         assert all(": " in t for t in titles)
+
+
+@run_async
+async def test_people_edit_and_a_colliding_edit_is_refused(sample_db):
+    from tui.screens.dialogs import PersonDialog
+    from tui.screens.people import PeopleScreen
+
+    app = make_app(sample_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "p")
+        await settle(pilot)
+        assert isinstance(app.screen, PeopleScreen)
+        await pilot.press(*"anna aaen", "down")
+        await settle(pilot)
+        assert app.screen.current["id"] == "anna-aaen"
+        await pilot.press("e")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PersonDialog)
+        dialog.query_one("#skills", Input).value = "international, jura"
+        await pilot.click("#ok")
+        await settle(pilot)
+        assert service.person(app.ctx, "anna-aaen")["skills"] == ["international", "jura"]
+        # Someone else edits while the dialog is open: saving is refused, nothing overwritten.
+        await pilot.press("e")
+        await settle(pilot)
+        dialog = app.screen
+        service.save_person(ctx_for(sample_db), "anna-aaen", {"party": "F"})
+        dialog.query_one("#party", Input).value = "V"
+        await pilot.click("#ok")
+        await settle(pilot)
+        assert service.person(app.ctx, "anna-aaen")["party"] == "F"
+        assert any("Someone else changed person anna-aaen" in str(n.message) for n in app._notifications)
+
+
+@run_async
+async def test_add_a_person_with_undisclosed_sex(sample_db):
+    from tui.screens.dialogs import PersonDialog
+
+    app = make_app(sample_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "p")
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PersonDialog)
+        dialog.query_one("#pid", Input).value = "kim-nord"
+        dialog.query_one("#name", Input).value = "Kim [Nord]"
+        await pilot.click("#ok")
+        await settle(pilot)
+        p = service.person(app.ctx, "kim-nord")
+        assert p["name"] == "Kim [Nord]" and p["sex"] == "undisclosed"
+        assert "Kim [Nord]" in screen_text(app)

@@ -15,7 +15,6 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from registry.i18n import N_, _
-from tui import data
 from tui.screens.base import UdpegScreen, deliver, fail
 from tui.widgets.common import B, day, gender_bar, localized, parse_day, status_mark
 
@@ -96,6 +95,8 @@ class BoardsScreen(UdpegScreen):
     @work(thread=True, exclusive=True, group="boards", exit_on_error=False)
     def load(self, search: str, on: date, offset: int) -> None:
         try:
+            from tui import data   # imported in the worker: the first paint does not wait for the rules
+
             total, rows = data.board_page(self.ctx, on, search, offset)
         except Exception as exc:  # noqa: BLE001 - shown to the user as a sentence
             fail(self, exc)

@@ -206,3 +206,62 @@ class HelpScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+SEX_CHOICES = (("woman", N_("woman")), ("man", N_("man")), ("undisclosed", N_("undisclosed")))
+
+
+@localized
+class PersonDialog(ModalScreen[dict | None]):
+    """Add or edit a person: name, sex as declared (or undisclosed), party, municipality, skills."""
+
+    BINDINGS = [B("escape", "cancel", N_("Cancel"), "person.cancel")]
+
+    def __init__(self, person: dict | None = None) -> None:
+        super().__init__()
+        self.person = person or {}
+
+    def compose(self) -> ComposeResult:
+        p = self.person
+        with VerticalScroll(classes="dialog"):
+            yield Static(Text(_("Edit person") if p else _("Add a person"), style="bold"))
+            yield Label(_("Id (letters, digits and dashes)"))
+            yield Input(value=p.get("id", ""), id="pid", compact=True, disabled=bool(p))
+            yield Label(_("Name"))
+            yield Input(value=p.get("name", ""), id="name", compact=True)
+            yield Label(_("Sex, as the person declared it"))
+            yield Select([(_(label), value) for value, label in SEX_CHOICES], value=p.get("sex", "undisclosed"),
+                         allow_blank=False, id="sex", compact=True)
+            yield Label(_("Party"))
+            yield Input(value=p.get("party") or "", id="party", compact=True)
+            yield Label(_("Municipality id"))
+            yield Input(value=p.get("municipality") or "", id="municipality", compact=True)
+            yield Label(_("Skills (comma separated)"))
+            yield Input(value=", ".join(p.get("skills") or []), id="skills", compact=True)
+            with Horizontal(classes="buttons"):
+                yield Button(_("Save"), variant="primary", id="ok")
+                yield Button(_("Cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#name" if self.person else "#pid", Input).focus()
+
+    @on(Button.Pressed, "#ok")
+    def _ok(self) -> None:
+        def val(wid: str) -> str:
+            return self.query_one(wid, Input).value.strip()
+
+        if not val("#pid") or not val("#name"):
+            self.notify(_("A person needs an id and a name."), severity="warning", markup=False)
+            return
+        self.dismiss({"id": val("#pid"), "name": val("#name"), "sex": str(self.query_one("#sex", Select).value),
+                      "party": val("#party"), "municipality": val("#municipality"),
+                      "skills": [s.strip() for s in val("#skills").split(",") if s.strip()],
+                      "version": self.person.get("version"), "create": not self.person})
+
+    @on(Input.Submitted)
+    def _next(self) -> None:
+        self.focus_next()
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -21,11 +21,15 @@ class PeopleScreen(UdpegScreen):
     BINDINGS = [
         B("escape", "app.pop_screen", N_("Back"), "people.back"),
         B("m", "more", N_("More"), "people.more", show=False),
+        B("ctrl+n", "add", N_("Add"), "people.add", priority=True),
+        B("e", "edit", N_("Edit"), "people.edit"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.count = 0
+        self.current: dict | None = None
+        self.focus_id: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Text(_("People"), style="bold"), classes="title")
@@ -79,6 +83,9 @@ class PeopleScreen(UdpegScreen):
             t.add_row(Text(r["name"]), Text(sex_label(r["sex"])), Text(r["party"] or ""), Text(r["municipality"] or ""),
                       key=r["id"])
         self.count = t.row_count
+        if self.focus_id and self.focus_id in {r["id"] for r in rows}:
+            t.move_cursor(row=t.get_row_index(self.focus_id))
+            self.focus_id = None
 
     @on(DataTable.RowHighlighted, "#people")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -95,6 +102,7 @@ class PeopleScreen(UdpegScreen):
         deliver(self, self.show_person, p)
 
     def show_person(self, p: dict) -> None:
+        self.current = p
         t = Text()
         t.append(p["name"], style="bold")
         t.append(f"  {sex_label(p['sex'])}", style="dim")
@@ -125,3 +133,38 @@ class PeopleScreen(UdpegScreen):
                 t.append("  " + _("ended early: {reason}", reason=s["ended_reason"] or ""), style="yellow")
             t.append("\n")
         self.query_one("#detail", Static).update(t)
+
+    # --- add and edit --------------------------------------------------------------------------
+
+    def action_add(self) -> None:
+        from tui.screens.dialogs import PersonDialog
+
+        self.app.push_screen(PersonDialog(), self._saved_form)
+
+    def action_edit(self) -> None:
+        from tui.screens.dialogs import PersonDialog
+
+        if self.current is None:
+            self.say(_("Choose a person in the list first."), "warning")
+            return
+        self.app.push_screen(PersonDialog(self.current), self._saved_form)
+
+    def _saved_form(self, form: dict | None) -> None:
+        if form:
+            self.save(form)
+
+    @work(thread=True, exclusive=True, group="person-save", exit_on_error=False)
+    def save(self, form: dict) -> None:
+        try:
+            p = service.save_person(self.ctx, form["id"], {k: form[k] for k in ("name", "sex", "party", "municipality", "skills")},
+                                    expected_version=form["version"], create=form["create"])
+        except Exception as exc:  # noqa: BLE001 - a conflict is shown as its sentence
+            fail(self, exc)
+            return
+        deliver(self, self.saved, p)
+
+    def saved(self, p: dict) -> None:
+        self.say(_("{name} is saved.", name=p["name"]))
+        self.show_person(p)
+        self.focus_id = p["id"]
+        self.load(self.query_one("#search", Input).value, 0)
