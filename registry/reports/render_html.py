@@ -14,6 +14,8 @@ from typing import Any
 from registry.i18n import _
 from registry.reports.doc import Bar, Chart, Column, Document, Facts, Section, Table
 
+MAX_BARS = 60   # a longer chart is no longer read; the table beside it has every row
+
 COLOURS = {"women": "#b3367a", "men": "#2f6d9e", "undisclosed": "#9a9a9a", "other": "#c9c9c9"}
 
 CSS = """
@@ -200,6 +202,10 @@ def chart_svg(ch: Chart) -> str:
     """Horizontal stacked bars, 100 % wide each (share of the counted members)."""
     if not ch.bars:
         return ""
+    note = ""
+    if len(ch.bars) > MAX_BARS:
+        note = _("The chart shows the first {n} of {total}; the table lists them all.", n=MAX_BARS, total=len(ch.bars))
+        ch = Chart(ch.title, ch.bars[:MAX_BARS], ch.legend, ch.scale)
     label_w, bar_w, text_w, row_h, top = 250, 280, 160, 21, 26
     width = label_w + bar_w + text_w
     height = top + row_h * len(ch.bars) + 8
@@ -235,5 +241,8 @@ def chart_svg(ch: Chart) -> str:
                 out.append(f'<line x1="{mx:.1f}" y1="{y + 1}" x2="{mx:.1f}" y2="{y + row_h - 2}" stroke="#111" '
                            f'stroke-width="1.5" stroke-dasharray="3 2"/>')
         out.append(f'<text x="{label_w + bar_w + 6}" y="{y + 14}" font-size="10" fill="#333">{esc(b.text)}</text>')
-    out.append("</svg></figure>")
+    out.append("</svg>")
+    if note:
+        out.append(f'<p class="note">{esc(note)}</p>')
+    out.append("</figure>")
     return "".join(out)
