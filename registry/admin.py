@@ -18,11 +18,12 @@ from sqlalchemy import delete, exists, select, text, update
 from sqlalchemy.engine import Engine
 
 from registry import model as m
+from registry.i18n import N_, _
 from registry.db import (BUSY_TIMEOUT_MS, HEAD, RegistryError, backup_sqlite, current_version, known_revisions,
                          make_engine, sqlite_path, upgrade, url_for_humans, write_session)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-PG_BACKUP_HINT = (
+PG_BACKUP_HINT = N_(
     "On PostgreSQL take backups with the server's own tools: `pg_dump --format=custom --file=FILE DBNAME` "
     "(consistent while others write), and put one back with `pg_restore --clean --if-exists --dbname=DBNAME FILE`.")
 
@@ -38,32 +39,35 @@ def check_sqlite_file(path: Path) -> str:
     """
     path = Path(path)
     if not path.is_file():
-        raise RegistryError(f"There is no file {path}.")
+        raise RegistryError(_("There is no file {path}.", path=str(path)))
     with open(path, "rb") as fh:
         if fh.read(16) != SQLITE_MAGIC:
-            raise RegistryError(f"{path} is not a SQLite database, so it cannot be a Udpeg backup.")
+            raise RegistryError(_("{path} is not a SQLite database, so it cannot be a Udpeg backup.", path=str(path)))
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
-        raise RegistryError(f"{path} cannot be opened: {exc}.") from None
+        raise RegistryError(_("{path} cannot be opened: {problem}.", path=str(path), problem=str(exc))) from None
     try:
         rows = [r[0] for r in con.execute("PRAGMA integrity_check").fetchall()]
         if rows != ["ok"]:
-            raise RegistryError(f"{path} is damaged (integrity check: {'; '.join(rows[:3])}); it was not used.")
+            raise RegistryError(_("{path} is damaged (integrity check: {problem}); it was not used.", path=str(path),
+                                  problem="; ".join(rows[:3])))
         bad = con.execute("PRAGMA foreign_key_check").fetchall()
         if bad:
-            raise RegistryError(f"{path} has {len(bad)} broken reference(s) (first in table {bad[0][0]}); it was not used.")
+            raise RegistryError(_("{path} has {n} broken reference(s) (first in table {table}); it was not used.",
+                                  path=str(path), n=len(bad), table=bad[0][0]))
         has = con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'").fetchone()
         version = con.execute("SELECT version_num FROM alembic_version").fetchone() if has else None
     except sqlite3.DatabaseError as exc:
-        raise RegistryError(f"{path} is damaged ({exc}); it was not used.") from None
+        raise RegistryError(_("{path} is damaged ({problem}); it was not used.", path=str(path), problem=str(exc))) from None
     finally:
         con.close()
     if version is None:
-        raise RegistryError(f"{path} is a SQLite file but not a Udpeg registry (it has no schema version).")
+        raise RegistryError(_("{path} is a SQLite file but not a Udpeg registry (it has no schema version).", path=str(path)))
     if version[0] not in known_revisions():
-        raise RegistryError(f"{path} has schema version {version[0]}, which this Udpeg does not know "
-                            f"(it knows {', '.join(known_revisions())}); it may come from a newer Udpeg. Nothing was changed.")
+        raise RegistryError(_("{path} has schema version {version}, which this Udpeg does not know (it knows {known}); it may come "
+                              "from a newer Udpeg. Nothing was changed.", path=str(path), version=version[0],
+                              known=", ".join(known_revisions())))
     return version[0]
 
 
@@ -71,18 +75,19 @@ def backup(engine: Engine, target: Path, force: bool = False) -> dict:
     """A consistent copy of a live SQLite registry (online backup API), checked before it is kept."""
     source = sqlite_path(str(engine.url))
     if source is None:
-        raise RegistryError("`udpeg backup` copies SQLite registries. " + PG_BACKUP_HINT)
+        raise RegistryError(_("`udpeg backup` copies SQLite registries.") + " " + _(PG_BACKUP_HINT))
     target = Path(target).expanduser().resolve()
     if target == source.resolve():
-        raise RegistryError("The backup file must be another file than the registry itself.")
+        raise RegistryError(_("The backup file must be another file than the registry itself."))
     if target.exists() and not force:
-        raise RegistryError(f"{target} already exists; choose another name or add --force to replace it.")
+        raise RegistryError(_("{path} already exists; choose another name or add --force to replace it.", path=str(target)))
     if not target.parent.is_dir():
-        raise RegistryError(f"The folder {target.parent} does not exist.")
+        raise RegistryError(_("The folder {path} does not exist.", path=str(target.parent)))
     try:
         backup_sqlite(engine, target)
     except sqlite3.Error as exc:
-        raise RegistryError(f"The backup could not be taken: {exc}. Nothing was written to {target}.") from None
+        raise RegistryError(_("The backup could not be taken: {problem}. Nothing was written to {path}.", problem=str(exc),
+                              path=str(target))) from None
     version = check_sqlite_file(target)
     return {"file": str(target), "bytes": target.stat().st_size, "schema": version}
 
@@ -97,10 +102,10 @@ def restore(engine: Engine, source_file: Path) -> dict:
     """
     target = sqlite_path(str(engine.url))
     if target is None:
-        raise RegistryError("`udpeg restore` puts back SQLite registries. " + PG_BACKUP_HINT)
+        raise RegistryError(_("`udpeg restore` puts back SQLite registries.") + " " + _(PG_BACKUP_HINT))
     source_file = Path(source_file).expanduser().resolve()
     if source_file == target.resolve():
-        raise RegistryError("That file is the registry itself; name a backup file.")
+        raise RegistryError(_("That file is the registry itself; name a backup file."))
     version = check_sqlite_file(source_file)
     saved = None
     if target.exists() and target.stat().st_size > 0:
@@ -113,10 +118,10 @@ def restore(engine: Engine, source_file: Path) -> dict:
         src.backup(dst)
         ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
         if ok != "ok":  # pragma: no cover - the source was checked
-            raise RegistryError(f"The restored registry failed its integrity check ({ok}); the previous one is in {saved}.")
+            raise RegistryError(_("The restored registry failed its integrity check ({problem}); the previous one is in {path}.",
+                                  problem=ok, path=str(saved)))
     except sqlite3.Error as exc:
-        raise RegistryError(f"The restore failed ({exc}); the registry is unchanged"
-                            f"{'' if saved is None else f' (a copy is in {saved})'}.") from None
+        raise RegistryError(_("The restore failed ({problem}); the registry is unchanged.", problem=str(exc))) from None
     finally:
         dst.close()
         src.close()
@@ -138,13 +143,13 @@ def db_upgrade(url: str) -> dict:
         try:
             version = current_version(engine)
         except Exception as exc:  # noqa: BLE001 - not a database, server down
-            raise RegistryError(f"Cannot open the database {url_for_humans(url)}: {exc}") from None
+            raise RegistryError(_("Cannot open the database {where}: {problem}", where=url_for_humans(url), problem=str(exc))) from None
         path = sqlite_path(url)
         if version is None:
-            raise RegistryError(f"{url_for_humans(url)} is not a Udpeg registry yet; create one with `udpeg init`.")
+            raise RegistryError(_("{where} is not a Udpeg registry yet; create one with `udpeg init`.", where=url_for_humans(url)))
         if version not in known_revisions():
-            raise RegistryError(f"The registry has schema version {version}, which this Udpeg does not know; "
-                                "it was made by a newer Udpeg. Upgrade Udpeg instead. Nothing was changed.")
+            raise RegistryError(_("The registry has schema version {version}, which this Udpeg does not know; it was made by a "
+                                  "newer Udpeg. Upgrade Udpeg instead. Nothing was changed.", version=version))
         if version == HEAD:
             return {"from": version, "to": HEAD, "changed": False, "backup": None}
         if path is not None:
@@ -201,16 +206,16 @@ def grant_reader(engine: Engine, role: str, login: bool = True) -> dict:
     appointed, contact details, reasons texts and the audit log.
     """
     if engine.dialect.name != "postgresql":
-        raise RegistryError("`udpeg db grant` works on PostgreSQL; a SQLite file has no roles — "
-                            "share a copy made with `udpeg export --public` instead.")
+        raise RegistryError(_("`udpeg db grant` works on PostgreSQL; a SQLite file has no roles — share a copy made with "
+                              "`udpeg export --public` instead."))
     if not _ROLE.match(role):
-        raise RegistryError(f"{role!r} is not a usable role name: use lowercase letters, digits and _, "
-                            "starting with a letter.")
+        raise RegistryError(_("{role} is not a usable role name: use lowercase letters, digits and _, starting with a letter.",
+                              role=repr(role)))
     with engine.begin() as c:
         c.execute(text("SELECT pg_advisory_xact_lock(74217)"))  # one grant at a time
         is_super = c.execute(text("SELECT rolsuper FROM pg_roles WHERE rolname = :r"), {"r": role}).scalar()
         if is_super:
-            raise RegistryError(f"{role} is a superuser; a superuser reads everything. Choose another role.")
+            raise RegistryError(_("{role} is a superuser; a superuser reads everything. Choose another role.", role=role))
         created = is_super is None
         if created:
             c.execute(text(f'CREATE ROLE "{role}" {"LOGIN" if login else "NOLOGIN"}'))

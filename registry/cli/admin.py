@@ -72,7 +72,7 @@ def restore(file: Path = typer.Argument(..., help="A backup made by `udpeg backu
 
     url = to_url(state().db)
     if sqlite_path(url) is None:
-        raise admin.RegistryError("`udpeg restore` puts back SQLite registries. " + admin.PG_BACKUP_HINT)
+        raise admin.RegistryError(_("`udpeg restore` puts back SQLite registries.") + " " + _(admin.PG_BACKUP_HINT))
     admin.check_sqlite_file(file)  # before touching (or creating) anything
     engine = make_engine(url)
     try:
