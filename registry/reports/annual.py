@@ -135,8 +135,8 @@ def _board(snap: BoardSnapshot, names: Names, first: date, last: date) -> dict[s
         "rulesets": list(comp.balance) if comp else [], "scopes": list(comp.scopes) if comp else [],
         "seats": seat_out, "members": rows, "balance": balance,
         "open_seats": sum(s["vacant"] for s in seat_out),
-        "status": worst(findings) or "ok",
-        "summary": summary(findings),
+        "status": worst(shown) or "ok",          # of the findings shown: nominations stay out
+        "summary": summary(shown),
         "findings": [public_finding(f, board_n) for f in shown],
         "confidential_findings": len(findings) - len(shown),
         "changes": changes,

@@ -204,3 +204,18 @@ def test_counting_rules_are_stated(report):
     text = " ".join(report["counting_rules"])
     for words in ("Not counted", "deputies", "observers", "undisclosed", "fewer than 3"):
         assert words in text
+
+
+def test_progress_is_reported_while_building(udpeg, sample_db):
+    from registry.db import open_registry, to_url
+    from registry.reports import annual
+    from registry.service import Context
+
+    engine = open_registry(to_url(str(sample_db)), create=False)
+    try:
+        ticks = []
+        data, _doc = annual.build(Context(engine, "test"), year=2022, progress=lambda done, total: ticks.append((done, total)))
+    finally:
+        engine.dispose()
+    n = len(data["boards"])
+    assert ticks and ticks[-1] == (n, n)
