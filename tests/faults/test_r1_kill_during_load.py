@@ -33,11 +33,17 @@ def _state(db: Path) -> tuple[str, dict[str, int], int]:
         con.close()
 
 
-def _wal_size(db: Path) -> int:
+def _writing(db: Path) -> bool:
+    """Whether the load holds the write lock now (its one write transaction has begun)."""
+    con = sqlite3.connect(db, timeout=0, isolation_level=None)
     try:
-        return os.path.getsize(str(db) + "-wal")
-    except OSError:
-        return 0
+        con.execute("BEGIN IMMEDIATE")
+        con.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError:
+        return True
+    finally:
+        con.close()
 
 
 @pytest.mark.parametrize("variant", ["default", pytest.param("slow", marks=pytest.mark.slow)])
@@ -75,11 +81,12 @@ def test_kill_9_during_load_leaves_all_or_nothing(tmp_path, request, variant):
         start = time.monotonic()
         if stats["runs"] % 2:  # a random moment anywhere in the run
             time.sleep(rnd.uniform(0.05, full_time))
-        else:                  # a random moment once rows are being written
-            while proc.poll() is None and _wal_size(db) == 0 and time.monotonic() - start < full_time * 3:
-                time.sleep(0.005)
-            time.sleep(rnd.uniform(0, max(0.05, full_time - (time.monotonic() - start))))
-        writing = _wal_size(db) > 0
+        else:                  # a random moment inside the write transaction
+            while proc.poll() is None and not _writing(db) and time.monotonic() - start < full_time * 3:
+                time.sleep(0.01)
+            began = time.monotonic() - start
+            time.sleep(rnd.uniform(0, max(0.02, (full_time - began) * 0.8)))
+        writing = proc.poll() is None and _writing(db)
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             proc.wait()
