@@ -278,6 +278,7 @@ def document(data: dict, boards: list[dict]) -> Document:
             Column("legal_basis", _("Legal basis"), width=60)], data["rulesets"], empty=_("No rule sets are in use."))])
 
     member_rows = [dict(r, role_label=role_label(r["role"])) for b in boards for r in b["members"]]
+    notes = {b["name"]: _board_note(b) for b in boards}
     members_sec = Section("members", _("Members"), paragraphs=[
         _("Members and deputies on {date} by board and seat group, with open seats.", date=_fmt(data["on"]))], blocks=[
         Table("members", _("Members"), [
@@ -287,7 +288,8 @@ def document(data: dict, boards: list[dict]) -> Document:
             Column("nominated_by", _("Nominated by"), "list", width=24),
             Column("start", _("From"), "date", width=12), Column("end", _("To"), "date", width=12),
             Column("note", _("Note"), width=26)],
-            member_rows, group="board_name", empty=_("No board has members on this date."), merge=("seat_name",))])
+            member_rows, group="board_name", empty=_("No board has members on this date."), merge=("seat_name",),
+            group_notes=notes)])
 
     bal_rows = []
     bars = []
@@ -356,6 +358,23 @@ def document(data: dict, boards: list[dict]) -> Document:
     return Document(title, subtitle, None,
                     [summary_sec, rules_sec, members_sec, balance_sec, compliance_sec, findings_sec, changes_sec],
                     lang=lang, footer=_("Made with Udpeg. Counts below 3 for a board are shown as \u201cfewer than 3\u201d."))
+
+
+def _board_note(b: dict) -> str:
+    """One line under a board's heading: term, rule sets, counted members, status."""
+    parts = []
+    if b["term"]:
+        parts.append(_("Term {start} – {end}", start=_fmt(b["term"]["start"]), end=_fmt(b["term"]["end"])))
+    if not b["composition"]:
+        parts.append(_("no composition in force"))
+    elif b["rulesets"]:
+        parts.append(_("rule set {rulesets}", rulesets=", ".join(b["rulesets"])))
+    whole = b["balance"][0]
+    parts.append(_("{n} counted: women {women}, men {men}", n=whole["counted"], women=whole["women"], men=whole["men"]))
+    s = b["summary"]
+    if s["error"] or s["warning"]:
+        parts.append(_("findings: errors {errors}, warnings {warnings}", errors=s["error"], warnings=s["warning"]))
+    return " · ".join(parts)
 
 
 def _fmt(d: date | None) -> str:

@@ -33,6 +33,7 @@ class Table:
     group: str | None = None   # split by this column in HTML/Markdown (kept as a column in XLSX/CSV)
     empty: str = ""            # said when there are no rows
     merge: tuple[str, ...] = ()   # HTML: leave a cell blank when it repeats the row above
+    group_notes: dict[str, str] = field(default_factory=dict)   # a line under each group's heading
     note: str = ""
 
 

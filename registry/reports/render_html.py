@@ -148,6 +148,8 @@ def _table(t: Table) -> str:
         out = []
         for key, rows in groupby(t.rows, key=lambda r: r.get(t.group)):
             out.append(f"<h3>{esc(key)}</h3>")
+            if t.group_notes.get(key):
+                out.append(f'<p class="note">{esc(t.group_notes[key])}</p>')
             out.append(_plain_table(cols, list(rows), t.merge))
         if t.note:
             out.append(f'<p class="note">{esc(t.note)}</p>')

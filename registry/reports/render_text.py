@@ -66,7 +66,10 @@ def _md_table(t: Table) -> list[str]:
     if t.group:
         cols = [c for c in t.columns if c.key != t.group and c.page]
         for key, rows in groupby(t.rows, key=lambda r: r.get(t.group)):
-            out += [f"### {md_escape(key)}", ""] + _md_rows(cols, list(rows))
+            out += [f"### {md_escape(key)}", ""]
+            if t.group_notes.get(key):
+                out += [md_escape(t.group_notes[key]), ""]
+            out += _md_rows(cols, list(rows))
     else:
         out += _md_rows([c for c in t.columns if c.page], t.rows)
     if t.note:
