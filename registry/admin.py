@@ -19,8 +19,8 @@ from sqlalchemy.engine import Engine
 
 from registry import model as m
 from registry.i18n import N_, _
-from registry.db import (BUSY_TIMEOUT_MS, HEAD, RegistryError, backup_sqlite, current_version, known_revisions,
-                         make_engine, sqlite_path, upgrade, url_for_humans, write_session)
+from registry.db import (BUSY_TIMEOUT_MS, RegistryError, backup_sqlite, current_version, make_engine, sqlite_path,
+                         upgrade, url_for_humans, write_session)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PG_BACKUP_HINT = N_(
@@ -64,10 +64,12 @@ def check_sqlite_file(path: Path) -> str:
         con.close()
     if version is None:
         raise RegistryError(_("{path} is a SQLite file but not a Udpeg registry (it has no schema version).", path=str(path)))
-    if version[0] not in known_revisions():
+    from registry import db as dbm
+
+    if version[0] not in dbm.known_revisions():
         raise RegistryError(_("{path} has schema version {version}, which this Udpeg does not know (it knows {known}); it may come "
                               "from a newer Udpeg. Nothing was changed.", path=str(path), version=version[0],
-                              known=", ".join(known_revisions())))
+                              known=", ".join(dbm.known_revisions())))
     return version[0]
 
 
@@ -106,6 +108,8 @@ def restore(engine: Engine, source_file: Path) -> dict:
     source_file = Path(source_file).expanduser().resolve()
     if source_file == target.resolve():
         raise RegistryError(_("That file is the registry itself; name a backup file."))
+    from registry import db as dbm
+
     version = check_sqlite_file(source_file)
     saved = None
     if target.exists() and target.stat().st_size > 0:
@@ -126,7 +130,7 @@ def restore(engine: Engine, source_file: Path) -> dict:
         dst.close()
         src.close()
     upgraded = False
-    if version != HEAD:
+    if version != dbm.HEAD:
         upgrade(engine, backup=False)
         upgraded = True
     return {"restored": str(source_file), "schema": version, "upgraded": upgraded,
@@ -136,8 +140,16 @@ def restore(engine: Engine, source_file: Path) -> dict:
 # --- schema upgrade ----------------------------------------------------------------------------
 
 
+class UpgradeFailed(RegistryError):
+    """A migration failed; its transaction was rolled back (exit 4: a bug to report)."""
+
+    exit_code = 4
+
+
 def db_upgrade(url: str) -> dict:
-    """Upgrade the schema to HEAD: a backup first (SQLite), then one transaction for all DDL."""
+    """Upgrade the schema to HEAD: a checked backup first (SQLite), then one transaction for all DDL."""
+    from registry import db as dbm
+
     engine = make_engine(url)
     try:
         try:
@@ -147,14 +159,22 @@ def db_upgrade(url: str) -> dict:
         path = sqlite_path(url)
         if version is None:
             raise RegistryError(_("{where} is not a Udpeg registry yet; create one with `udpeg init`.", where=url_for_humans(url)))
-        if version not in known_revisions():
+        if version not in dbm.known_revisions():
             raise RegistryError(_("The registry has schema version {version}, which this Udpeg does not know; it was made by a "
                                   "newer Udpeg. Upgrade Udpeg instead. Nothing was changed.", version=version))
-        if version == HEAD:
-            return {"from": version, "to": HEAD, "changed": False, "backup": None}
+        if version == dbm.HEAD:
+            return {"from": version, "to": version, "changed": False, "backup": None}
+        copy = None
         if path is not None:
             check_sqlite_file(path)
-        copy = upgrade(engine, backup=True)
+            copy = path.with_name(f"{path.stem}.before-upgrade-{datetime.now():%Y%m%d-%H%M%S}{path.suffix}")
+            backup_sqlite(engine, copy)
+            check_sqlite_file(copy)
+        try:
+            upgrade(engine, backup=False)
+        except Exception as exc:  # noqa: BLE001 - the migration's transaction is rolled back
+            raise UpgradeFailed(_("The schema upgrade from {old} failed ({problem}) and was rolled back: the registry is as "
+                                  "it was. Please report this.", old=version, problem=f"{type(exc).__name__}: {exc}")) from exc
         return {"from": version, "to": current_version(engine), "changed": True,
                 "backup": str(copy) if copy else None}
     finally:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from registry.admin import known_revisions
+from registry.db import known_revisions
 from registry.db import HEAD
 
 SCHEMAS = Path(__file__).parent / "schemas"
