@@ -349,7 +349,7 @@ def document(data: dict, boards: list[dict]) -> Document:
         _("Members appointed, leaving and replaced from {start} to {end}.", start=_fmt(data["changes_from"]),
           end=_fmt(data["changes_to"]))], blocks=[Table("changes", _("Changes"), [
             Column("date", _("Date"), "date", width=12), Column("board_name", _("Board"), width=36),
-            Column("seat_name", _("Seat group"), width=28), Column("change_label", _("Change"), width=12),
+            Column("seat_name", _("Seat group"), width=26), Column("change_label", _("Change"), width=16),
             Column("name", _("Name"), width=28), Column("other", _("Successor or predecessor"), width=28),
             Column("reason_label", _("Reason"), width=16)], change_rows, empty=_("No changes in this period."))])
 

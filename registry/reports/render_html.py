@@ -19,7 +19,8 @@ MAX_BARS = 60   # a longer chart is no longer read; the table beside it has ever
 COLOURS = {"women": "#b3367a", "men": "#2f6d9e", "undisclosed": "#9a9a9a", "other": "#c9c9c9"}
 
 CSS = """
-@page { size: A4; margin: 16mm 14mm 18mm 14mm; }
+@page { size: A4; margin: 16mm 14mm 18mm 14mm;
+        @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #666; } }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 10pt;
