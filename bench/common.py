@@ -184,6 +184,22 @@ class Env:
         self._measured[label] = samples
         return statistics.median(samples)
 
+    def time_calls_interleaved(self, labels: Sequence[str], fns: Sequence[Callable[[], object]],
+                               reps: int | None = None, warmup: int = 2) -> list[float]:
+        """Medians of in-process calls timed in turn, so a change of machine load hits all alike."""
+        for _ in range(warmup):
+            for fn in fns:
+                fn()
+        samples: list[list[float]] = [[] for _ in fns]
+        for _ in range(reps or self.reps):
+            for k, fn in enumerate(fns):
+                t0 = time.perf_counter()
+                fn()
+                samples[k].append(time.perf_counter() - t0)
+        for label, got in zip(labels, samples):
+            self._measured[label] = got
+        return [statistics.median(got) for got in samples]
+
     def samples(self, *labels: str) -> dict[str, list[float]]:
         return {k: [round(x, 6) for x in self._measured.get(k, [])] for k in labels}
 
