@@ -201,3 +201,16 @@ def test_report_help_lists_the_reports(udpeg):
     assert r.code == 0
     for name in ("annual", "gender", "vacancies"):
         assert name in r.out
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+@pytest.mark.parametrize("fmt", ["html", "xlsx", "csv", "md", "json"])
+def test_every_report_works_on_an_empty_registry(udpeg, empty_db, tmp_path, fmt, lang):
+    for cmd in (("report", "annual", "--year", "2022"), ("report", "gender", "--on", "2022-06-30"),
+                ("report", "vacancies", "--on", "2022-06-30")):
+        out = tmp_path / f"{cmd[1]}.{fmt}"
+        r = udpeg("--lang", lang, *cmd, "--format", fmt, "-o", out, db=empty_db)
+        assert r.code == 0, (cmd, r.err)
+        assert out.stat().st_size > 0
+    out = tmp_path / "empty.ics"
+    assert udpeg("calendar", "-o", out, db=empty_db).code == 0
