@@ -195,8 +195,11 @@ def build(ctx, year: int | None = None, on: date | None = None, today: date | No
 
     tot = [0, 0, 0, 0]
     ctl = [0, 0, 0, 0]
+    with_members = 0
     for b in boards:
-        for k, v in enumerate(b.pop("_counts")):
+        counts_ = b.pop("_counts")
+        with_members += counts_[0] > 0
+        for k, v in enumerate(counts_):
             tot[k] += v
     # KKR's own seats in total: counted exactly (per-board rows may show "fewer than 3")
     for snap in snaps:
@@ -227,8 +230,8 @@ def build(ctx, year: int | None = None, on: date | None = None, today: date | No
         "rulesets": rulesets,
         "totals": {
             "boards": len(boards),
-            "counted": tot[0], "women": tot[1], "men": tot[2], "undisclosed": tot[3],
-            "controlled": {"counted": ctl[0], "women": ctl[1], "men": ctl[2], "undisclosed": ctl[3]},
+            "counted": tot[0], **_totals(tot, with_members),
+            "controlled": {"counted": ctl[0], **_totals(ctl, with_members)},
             "open_seats": sum(b["open_seats"] for b in boards),
             "findings": sev,
             "confidential_findings": sum(b["confidential_findings"] for b in boards),
@@ -358,6 +361,13 @@ def document(data: dict, boards: list[dict]) -> Document:
     return Document(title, subtitle, None,
                     [summary_sec, rules_sec, members_sec, balance_sec, compliance_sec, findings_sec, changes_sec],
                     lang=lang, footer=_("Made with Udpeg. Counts below 3 for a board are shown as \u201cfewer than 3\u201d."))
+
+
+def _totals(t: list[int], boards_with_members: int) -> dict:
+    """Totals over all boards; when only one board has counted members they are that board's
+    counts, so the small-count rule applies to them too."""
+    w, mn, u = (t[1], t[2], t[3]) if boards_with_members > 1 else public_counts(t[0], t[1], t[2], t[3])
+    return {"women": w, "men": mn, "undisclosed": u}
 
 
 def _board_note(b: dict) -> str:

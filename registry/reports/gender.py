@@ -55,6 +55,7 @@ def build(ctx, on: date, since: int | None = None, progress: Progress | None = N
     steps = len(dates) + 2
     for i, d in enumerate(dates, 1):
         tot = [0, 0, 0, 0]
+        with_members = 0
         for snap in snaps:
             s = snap.at(d)
             n, w, mn, u = scope_counts(s, counted_seat_ids(s))
@@ -62,11 +63,13 @@ def build(ctx, on: date, since: int | None = None, progress: Progress | None = N
                 continue
             for k, v in enumerate((n, w, mn, u)):
                 tot[k] += v
+            with_members += n > 0
             pw, pm, pu = public_counts(n, w, mn, u)
             by_board.append({"board": s.board.id, "board_name": s.board.name, "date": d, "counted": n,
                              "women": pw, "men": pm, "undisclosed": pu, "share_women": _share(pw, pm)})
-        by_year.append({"date": d, "counted": tot[0], "women": tot[1], "men": tot[2], "undisclosed": tot[3],
-                        "share_women": _share(tot[1], tot[2])})
+        tw, tm, tu = (tot[1], tot[2], tot[3]) if with_members > 1 else public_counts(*tot)
+        by_year.append({"date": d, "counted": tot[0], "women": tw, "men": tm, "undisclosed": tu,
+                        "share_women": _share(tw, tm)})
         if progress:
             progress(i, steps)
     by_board.sort(key=lambda r: (r["board_name"].lower(), r["board"], r["date"]))

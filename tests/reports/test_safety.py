@@ -270,3 +270,58 @@ def test_small_counts_are_hidden_for_a_board_with_more_than_three(udpeg, planted
     assert score["foreningen-nord"]["reasons_accepted"] == 1
     html = read_text(made["annual.html"])
     assert "fewer than 3" in html
+
+
+ONE_BOARD = '''
+format = "udpeg/1"
+
+[[organisations]]
+id = "kkr-nordjylland"
+name = "KKR Nordjylland"
+kind = "kkr"
+kkr = "nordjylland"
+
+[[boards]]
+id = "solo"
+name = "Solo"
+kkr = "nordjylland"
+term = "kkr"
+
+  [[boards.compositions]]
+  valid_from = 2022-04-01
+
+    [[boards.compositions.seats]]
+    id = "m"
+    name = "Medlemmer"
+    count = 5
+    appointed_by = "kkr-nordjylland"
+''' + "".join(f'''
+[[people]]
+id = "p{i}"
+name = "Person {i}"
+sex = "{'woman' if i == 0 else 'man'}"
+
+[[appointments]]
+board = "solo"
+seat = "m"
+person = "p{i}"
+start = 2022-04-01
+''' for i in range(5))
+
+
+def test_totals_of_a_registry_with_one_board_follow_the_small_count_rule(udpeg, empty_db, tmp_path):
+    src = tmp_path / "solo.toml"
+    src.write_text(ONE_BOARD, encoding="utf-8")
+    assert udpeg("load", src, db=empty_db).code == 0
+    out = tmp_path / "a.json"
+    assert udpeg("report", "annual", "--year", "2022", "--format", "json", "-o", out, db=empty_db).code == 0
+    totals = json.loads(read_text(out))["totals"]
+    assert totals["counted"] == 5 and totals["women"] == "fewer than 3" and totals["men"] == 4
+    out = tmp_path / "g.json"
+    assert udpeg("report", "gender", "--on", "2022-12-31", "--format", "json", "-o", out, db=empty_db).code == 0
+    year = json.loads(read_text(out))["by_year"][-1]
+    assert year["counted"] == 5 and year["women"] == "fewer than 3"
+    for fmt in ("html", "md"):
+        out = tmp_path / f"a.{fmt}"
+        assert udpeg("report", "annual", "--year", "2022", "--format", fmt, "-o", out, db=empty_db).code == 0
+        assert "1 women" not in read_text(out) and "women 1" not in read_text(out)
