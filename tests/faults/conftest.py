@@ -1,15 +1,12 @@
 """Fault tests (quality.md R1–R5): the backend fixtures of tests/db, plus helpers to run
-``udpeg`` as a separate process (for kills and races) and to build large datasets."""
+``udpeg`` as a separate process live in faultutil.py (a unique module name: every test folder has a conftest)."""
 
 from __future__ import annotations
 
 import importlib.util
-import os
-import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 DB_TESTS = Path(__file__).resolve().parents[1] / "db"
 sys.path.insert(0, str(DB_TESTS))
@@ -23,28 +20,3 @@ backend = _db.backend
 make_registry = _db.make_registry
 sqlite_only = _db.sqlite_only
 postgres_only = _db.postgres_only
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def udpeg_argv(*args: str) -> list[str]:
-    """The argv of a separate ``udpeg`` process, from this interpreter (same venv)."""
-    return [sys.executable, "-c", "import sys; from registry.cli import main; main()", *map(str, args)]
-
-
-def child_env(**extra: str) -> dict:
-    env = dict(os.environ)
-    env.update({"UDPEG_LANG": "en", "NO_COLOR": "1", "PYTHONPATH": str(ROOT), **extra})
-    env.pop("UDPEG_DB", None)
-    return env
-
-
-def run_child(*args: str, timeout: float = 120, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run(udpeg_argv(*args), env=child_env(**env), capture_output=True, text=True, timeout=timeout)
-
-
-def slow_or(default: int, slow: int, request) -> int:
-    """How many rounds: the default run's, or the long variant's under ``-m slow`` / UDPEG_SLOW=1."""
-    markexpr = request.config.getoption("-m") or ""
-    wanted = os.environ.get("UDPEG_SLOW") == "1" or ("slow" in markexpr and "not slow" not in markexpr)
-    return slow if wanted else default

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import child_env, run_child, slow_or, udpeg_argv
-from gen import big_tree
+from faultutil import child_env, run_child, slow_or, udpeg_argv
+from faultgen import big_tree
 
 COUNTED = ("person", "board", "appointment", "nomination", "office", "seat_group")
 

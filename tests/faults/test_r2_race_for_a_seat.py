@@ -9,8 +9,8 @@ import multiprocessing
 import pytest
 
 from backends import tiny_tree
-from conftest import slow_or
-from racer import race
+from faultutil import slow_or
+from faultracer import race
 
 
 @pytest.mark.parametrize("variant", ["default", pytest.param("slow", marks=pytest.mark.slow)])

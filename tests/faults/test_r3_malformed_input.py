@@ -25,7 +25,7 @@ TALLY = {"datasets": 0, "datasets_malformed": 0, "options": 0, "options_malforme
 
 @pytest.fixture(scope="module")
 def target(tmp_path_factory):
-    from conftest import run_child
+    from faultutil import run_child
 
     base = tmp_path_factory.mktemp("r3")
     template = base / "template.db"
@@ -57,9 +57,7 @@ def _reset(target) -> None:
 
 
 def _base_tree() -> dict:
-    """The dataset the malformed ones are made from: ids here are new to the target registry's
-    copy only when renamed, so the base itself loads into the template (which already has it)
-    as duplicates — every mutation is applied to a renamed copy instead."""
+    """The registry the malformed inputs are thrown at (loaded once into the template)."""
     t = tiny_tree(boards=2, people=3)
     t["meetings"] = [{"id": "kkr-1", "body": "kkr-nordjylland", "date": "2026-03-27"}]
     t["council_groups"] = [{"id": "g1", "name": "Gruppe", "kkr": "nordjylland", "period_start": "2026-04-01",
@@ -72,7 +70,8 @@ def _base_tree() -> dict:
 
 
 def _renamed(tree: dict) -> dict:
-    """The base tree with fresh ids, so that it loads on top of the target as it stands."""
+    """The base with fresh ids: a valid dataset that loads on top of the target as it stands, so
+    every error in a mutated copy is the mutation's (or an honest clash with the registry)."""
     text = json.dumps(tree)
     for old, new in (('"p0"', '"q0"'), ('"p1"', '"q1"'), ('"p2"', '"q2"'), ('"b0"', '"c0"'), ('"b1"', '"c1"'),
                      ('"n0"', '"m0"'), ('"n1"', '"m1"'), ('"a1"', '"z1"'), ('"al1"', '"zl1"'), ('"kkr-1"', '"kkr-2"'),

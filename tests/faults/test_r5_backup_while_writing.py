@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 
 from backends import tiny_tree, write_tree
-from conftest import child_env, run_child
+from faultutil import child_env, run_child
 
-WRITER = Path(__file__).with_name("writer.py")
+WRITER = Path(__file__).with_name("faultwriter.py")
 
 
 def _counts(db: Path) -> tuple[str, int, int]:

@@ -1,6 +1,6 @@
 """R5's busy colleague: registers nominations one transaction at a time until told to stop.
 
-    python writer.py DB STOPFILE
+    python faultwriter.py DB STOPFILE
 """
 
 from __future__ import annotations
