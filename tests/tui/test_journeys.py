@@ -292,3 +292,16 @@ async def test_add_a_person_with_undisclosed_sex(sample_db):
         p = service.person(app.ctx, "kim-nord")
         assert p["name"] == "Kim [Nord]" and p["sex"] == "undisclosed"
         assert "Kim [Nord]" in screen_text(app)
+
+
+@run_async
+async def test_planner_for_a_round(sample_db):
+    app = make_app(sample_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "o")
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "compliant board is possible" in text and "Women needed" in text

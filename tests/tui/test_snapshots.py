@@ -30,6 +30,7 @@ JOURNEYS = {
     "vacancies": ["down", "v"],
     "audit": ["down", "u"],
     "help": ["down", "f1"],
+    "planner": ["down", "o", "l"],
 }
 
 

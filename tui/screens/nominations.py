@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 from rich.console import Group
@@ -117,6 +116,7 @@ class NominationsScreen(UdpegScreen):
         deliver(self, self.show_findings, nomination, findings)
 
     def show_findings(self, nomination: str, findings: list) -> None:
+        self.query_one("#detail-box").border_title = _("§ 10 a and other findings")
         r = self.rows.get(nomination)
         t = Text()
         if r:
@@ -222,23 +222,34 @@ class NominationsScreen(UdpegScreen):
         if result is None:
             self.query_one("#detail", Static).update(Text(_("The planner is not available in this copy."), style="yellow"))
             return
-        t = Text(_("Planner") + "\n", style="bold")
-        t.append(plan_text(result))
-        self.query_one("#detail", Static).update(t)
+        self.query_one("#detail-box").border_title = _("Planner")
+        self.query_one("#detail", Static).update(plan_text(result))
+
+
+def _range(pair) -> str:
+    lo, hi = (list(pair) + [None, None])[:2]
+    return str(lo) if hi is None or lo == hi else f"{lo}–{hi}"
 
 
 def plan_text(result: dict) -> Text:
-    """The planner's answer as plain lines: feasible or not, women/men needed, proposed slates."""
+    """The planner's answer for people: feasible or not, women/men needed, proposed slates, smallest change."""
     t = Text()
-    for key in ("feasible", "possible", "compliant_possible"):
-        if key in result:
-            t.append((_("A compliant board is possible.") if result[key] else _("No compliant board is possible.")) + "\n",
-                     style="green" if result[key] else "bold red")
-            break
-    for key, value in result.items():
-        if key in ("feasible", "possible", "compliant_possible"):
-            continue
-        t.append(f"{key}: ", style="dim")
-        t.append(json.dumps(value, ensure_ascii=False, default=str) if not isinstance(value, str) else value)
-        t.append("\n")
+    ok = bool(result.get("feasible"))
+    t.append((_("A compliant board is possible.") if ok else _("No compliant board is possible.")) + "\n",
+             style="green" if ok else "bold red")
+    if "women_needed" in result:
+        t.append(_("Women needed among the new appointments: {w}; men: {m}", w=_range(result["women_needed"]),
+                   m=_range(result.get("men_needed", []))) + "\n")
+    selections = result.get("selections") or []
+    if selections:
+        t.append(_("Proposed selections:") + "\n", style="bold")
+        for i, sel in enumerate(selections, 1):
+            names = ", ".join(f"{e.get('name') or e.get('person') or sex_label(e.get('sex', ''))} ({e.get('seat', '')})"
+                              for e in sel)
+            t.append(f"  {i}. ")
+            t.append(names)
+            t.append("\n")
+    if result.get("smallest_change"):
+        t.append(_("Smallest change:") + " ", style="bold")
+        t.append(str(result["smallest_change"]) + "\n")
     return t

@@ -59,10 +59,10 @@ class VacanciesScreen(UdpegScreen):
         t = self.query_one(DataTable)
         wide = self.size.width >= 120
         t.add_column(_("From"), key="from", width=10)
-        t.add_column(_("Board"), key="board", width=50 if wide else 24)
-        t.add_column(_("Seat group"), key="seat", width=40 if wide else 14)
-        t.add_column(_("Open"), key="open", width=4)
-        t.add_column(_("Council group"), key="group", width=24 if wide else 10)
+        t.add_column(_("Board"), key="board", width=50 if wide else 16)
+        t.add_column(_("Seat group"), key="seat", width=40 if wide else 12)
+        t.add_column(_("Open"), key="open", width=max(4, len(_("Open"))))
+        t.add_column(_("Council group"), key="group", width=24 if wide else 11)
         t.add_column(_("Term end"), key="term", width=10)
         self.load_groups()
 
