@@ -11,12 +11,14 @@ What-if is "the snapshot plus one change": :meth:`BoardSnapshot.with_appointment
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import Iterable, Mapping, NamedTuple, Sequence
 
-from sqlalchemy import func, select, or_
+from sqlalchemy import String, func, select, or_, type_coerce
 from sqlalchemy.orm import Session
 
 from registry import model as m
@@ -241,6 +243,73 @@ def board_on(history: Sequence[Holding], on: date, holdover: bool) -> tuple[tupl
 # --- loading ----------------------------------------------------------------------------------
 
 
+# The big reads (appointments, nominations, people, offices) take dates and JSON lists as stored
+# and convert them here, memoised: the same dates and lists repeat across a registry's 100,000s
+# of rows, and SQLAlchemy's per-value conversion was most of the cost of a registry-wide check.
+# (On PostgreSQL the driver already returns dates and lists; they pass through.)
+
+
+def _raw(column):
+    """The column as the database returns it, without SQLAlchemy's result conversion."""
+    return type_coerce(column, String).label(column.name)
+
+
+@lru_cache(maxsize=65536)
+def _parse_day(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def _day(value) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return _parse_day(value)
+
+
+@lru_cache(maxsize=65536)
+def _parse_list(text: str) -> tuple:
+    return tuple(json.loads(text) or ())
+
+
+def _list(value) -> tuple:
+    """A JSON list column as a tuple (``None``/``null`` → empty)."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return _parse_list(value)
+    return tuple(value)
+
+
+class _AppointmentRow(NamedTuple):
+    id: str
+    board: str
+    seat: str
+    person: str
+    role: str
+    deputy_for: str | None
+    start: date
+    end: date | None
+    ended_date: date | None
+    ended_reason: str | None
+    nominated_by: tuple
+    nomination: str | None
+    council_group: str | None
+    override_reason: str | None
+
+
+class _NominationRow(NamedTuple):
+    id: str
+    board: str
+    seat: str
+    round: date
+    organisations: tuple
+    seats: int
+    candidates: tuple
+    received: date | None
+    deadline: date | None
+    reasons: str | None
+    reasons_accepted: str | None
+
+
 def _chunks(items: Sequence[str], n: int = 900) -> Iterable[Sequence[str]]:
     for i in range(0, len(items), n):
         yield items[i:i + n]
@@ -257,10 +326,10 @@ def load_people(session: Session, ids: Iterable[str]) -> dict[str, PersonFact]:
     out: dict[str, PersonFact] = {}
     P, O = m.Person.__table__.c, m.Office.__table__.c
     for chunk in _chunks(ids):
-        for r in session.execute(select(O.person, O.office, O.body, O.start, O.end).where(O.person.in_(chunk))):
-            offices[r.person].append(OfficeFact(r.office, r.body, r.start, r.end))
-        for r in session.execute(select(P.id, P.name, P.sex, P.party, P.municipality, P.skills).where(P.id.in_(chunk))):
-            out[r.id] = PersonFact(r.id, r.name, r.sex, r.party, r.municipality, tuple(r.skills or ()),
+        for r in session.execute(select(O.person, O.office, O.body, _raw(O.start), _raw(O.end)).where(O.person.in_(chunk))):
+            offices[r.person].append(OfficeFact(r.office, r.body, _day(r.start), _day(r.end)))
+        for r in session.execute(select(P.id, P.name, P.sex, P.party, P.municipality, _raw(P.skills)).where(P.id.in_(chunk))):
+            out[r.id] = PersonFact(r.id, r.name, r.sex, r.party, r.municipality, _list(r.skills),
                                    tuple(sorted(offices.get(r.id, ()), key=lambda o: (o.start, o.office))))
     return out
 
@@ -296,6 +365,7 @@ def load_compositions(session: Session, board_ids: Sequence[str] | None) -> dict
     return out
 
 
+@lru_cache(maxsize=4096)   # a registry has few term patterns, and a check asks for one date
 def nomination_rounds(term: TermPattern, on: date) -> tuple[date | None, date | None]:
     """The round in progress and the next round on ``on`` (their term starts)."""
     cur, nxt = period_containing(term, on), next_period(term, on)
@@ -317,13 +387,19 @@ def load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None =
     info = session.get(m.RegistryInfo, 1) or m.RegistryInfo()
     comps = load_compositions(session, ids)
 
-    appts = list(session.execute(select(
-        A.id, A.board, A.seat, A.person, A.role, A.deputy_for, A.start, A.end, A.ended_date,
-        A.ended_reason, A.nominated_by, A.nomination, A.council_group, A.override_reason,
-    ).where(_in(A.board, ids))))
+    appts = [_AppointmentRow(r[0], r[1], r[2], r[3], r[4], r[5], _day(r[6]), _day(r[7]), _day(r[8]), r[9],
+                             _list(r[10]), r[11], r[12], r[13])
+             for r in session.execute(select(
+                 A.id, A.board, A.seat, A.person, A.role, A.deputy_for, _raw(A.start), _raw(A.end), _raw(A.ended_date),
+                 A.ended_reason, _raw(A.nominated_by), A.nomination, A.council_group, A.override_reason,
+             ).where(_in(A.board, ids)))]
 
     N = m.Nomination.__table__.c
-    noms = list(session.execute(select(N).where(_in(N.board, ids))))
+    noms = [_NominationRow(r[0], r[1], r[2], _day(r[3]), _list(r[4]), r[5], _list(r[6]), _day(r[7]), _day(r[8]), r[9], r[10])
+            for r in session.execute(select(
+                N.id, N.board, N.seat, _raw(N.round), _raw(N.organisations), N.seats, _raw(N.candidates),
+                _raw(N.received), _raw(N.deadline), N.reasons, N.reasons_accepted,
+            ).where(_in(N.board, ids)))]
     people_ids = {a.person for a in appts} | {c for n in noms for c in (n.candidates or ())}
     people = load_people(session, people_ids)
 
@@ -370,6 +446,9 @@ def load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None =
             ended_reason=a.ended_reason, nominated_by=tuple(a.nominated_by or ()), nomination=a.nomination,
             council_group=a.council_group, override_reason=a.override_reason,
         ))
+    noms_by_board: dict[str, list] = defaultdict(list)
+    for n in noms:
+        noms_by_board[n.board].append(n)
     by_board_allocs: dict[str, list[AllocationFact]] = defaultdict(list)
     for r in allocs:
         by_board_allocs[r.board].append(AllocationFact(r.id, r.seat, r.council_group, r.name, r.start, r.end))
@@ -383,7 +462,7 @@ def load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None =
             NominationFact(n.id, n.seat, n.round, tuple(n.organisations or ()), n.seats,
                            tuple(people[c] for c in (n.candidates or ()) if c in people),
                            n.received, n.deadline, n.reasons or "", n.reasons_accepted or "")
-            for n in noms if n.board == b.id and (n.round in rounds or (not rounds and n.round >= on))
+            for n in noms_by_board.get(b.id, ()) if n.round in rounds or (not rounds and n.round >= on)
         ), key=lambda n: (n.round, n.seat, n.id)))
         out[b.id] = BoardSnapshot(
             board=BoardFact(b.id, b.name, b.kkr, b.legal_basis, term, bool(b.statutory),

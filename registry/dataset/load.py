@@ -86,6 +86,8 @@ def parse_files(paths: Iterable[Path]) -> Dataset:
 def _existing(session: Session | None, table, ids: set[str]) -> set[str]:
     if session is None or not ids:
         return set()
+    if session.execute(select(table.c.id).limit(1)).first() is None:   # an empty table holds none of them
+        return set()
     found: set[str] = set()
     ids_l = sorted(ids)
     for i in range(0, len(ids_l), 900):
@@ -229,10 +231,12 @@ def write(session: Session, ds: Dataset, progress: Callable[[int], None] | None 
     registry_kkr = (info.kkr if info else "") or "nordjylland"
 
     def bulk(model, rows: list[dict]) -> None:
+        # Core executemany on the table: one statement per chunk (the ORM's bulk path runs many more)
+        table = model.__table__
         for i in range(0, len(rows), 5000):
             part = rows[i:i + 5000]
             if part:
-                session.execute(insert(model), part)
+                session.execute(insert(table), part)
                 tick(len(part))
 
     R = ds.records
@@ -246,10 +250,15 @@ def write(session: Session, ds: Dataset, progress: Callable[[int], None] | None 
     boards = [{**_strip(r, ("compositions",)), "kkr": r.get("kkr") or registry_kkr} for r in R["boards"]]
     bulk(m.Board, boards)
     terms = {b["id"]: parse_pattern(b["term"], b["term_anchor"]) for b in boards}
-    for b in R["boards"]:
-        for comp in b["compositions"]:
-            pk = session.execute(insert(m.Composition).values(board=b["id"], **_strip(comp, ("seats",)))).inserted_primary_key[0]
-            session.execute(insert(m.SeatGroup), [{**_strip(s), "composition": pk} for s in comp["seats"]])
+    comps = [(b["id"], comp) for b in R["boards"] for comp in b["compositions"]]
+    C = m.Composition.__table__
+    for i in range(0, len(comps), 1000):   # compositions in bulk, their generated keys in order, then their seats
+        part = comps[i:i + 1000]
+        pks = session.execute(insert(C).returning(C.c.pk, sort_by_parameter_order=True),
+                              [{"board": bid, **_strip(comp, ("seats",))} for bid, comp in part]).scalars().all()
+        seats = [{**_strip(s), "composition": pk} for pk, (_bid, comp) in zip(pks, part) for s in comp["seats"]]
+        if seats:
+            session.execute(insert(m.SeatGroup.__table__), seats)
     if any(r["board"] not in terms for k in ("appointments",) for r in R[k]):
         for bid, term, anchor in session.execute(select(m.Board.id, m.Board.term, m.Board.term_anchor)):
             terms.setdefault(bid, parse_pattern(term, anchor))
