@@ -62,3 +62,49 @@ def test_two_processes_racing_for_the_last_seat(make_registry, backend, request,
     print(f"\nR2 {backend} {variant}: {stats}")
     assert stats["winners"] == rounds and stats["data_lost"] == 0
     assert stats["overlapping"] >= rounds // 2, "the racers hardly overlapped; the test did not race"
+
+
+def _race(reg, rounds, argv=None):
+    mp = multiprocessing.get_context("spawn")
+    barrier, queue = mp.Barrier(2), mp.Queue()
+    procs = [mp.Process(target=race, args=(p, reg.db, rounds, barrier, queue, argv)) for p in ("p1", "p2")]
+    for p in procs:
+        p.start()
+    got: dict[int, dict] = {}
+    try:
+        for _ in range(2 * rounds):
+            i, person, code, err, t0, t1 = queue.get(timeout=300)
+            got.setdefault(i, {})[person] = (code, err, t0, t1)
+    finally:
+        for p in procs:
+            p.join(timeout=60)
+            if p.is_alive():
+                p.kill()
+    return got
+
+
+@pytest.mark.parametrize("variant", ["default", pytest.param("slow", marks=pytest.mark.slow)])
+def test_two_processes_ending_the_same_appointment(make_registry, backend, request, variant):
+    """The same record edited by two at once: one wins, the other gets exit 3 (a conflict)."""
+    slow = slow_or(0, 1, request)
+    if (variant == "slow") != bool(slow):
+        pytest.skip("the other variant runs")
+    rounds = 50 if slow else 10
+    tree = tiny_tree(boards=rounds, people=2)
+    tree["appointments"] = [{"id": f"a{i}", "board": f"b{i}", "seat": "member", "person": "p0",
+                             "start": "2026-05-01", "end": "2030-03-31"} for i in range(rounds)]
+    reg = make_registry(sample=False, tree=tree)
+    got = _race(reg, rounds, ["end", "a{i}", "--date", "2026-09-30", "--reason", "resigned"])
+    conflicts = 0
+    for i in range(rounds):
+        codes = sorted(r[0] for r in got[i].values())
+        assert codes == [0, 3], (i, got[i])
+        loser = next(r for r in got[i].values() if r[0] == 3)
+        assert "already ended" in loser[1] or "Someone else" in loser[1], loser[1]
+        assert "Traceback" not in loser[1]
+        conflicts += 1
+        assert reg.scalar("SELECT version FROM appointment WHERE id = ?", f"a{i}") == 2
+        assert reg.scalar("SELECT count(*) FROM audit_event WHERE action = 'end' AND entity_id = ?", f"a{i}") == 1
+        winner = next(p for p, r in got[i].items() if r[0] == 0)
+        assert reg.scalar("SELECT actor FROM audit_event WHERE action = 'end' AND entity_id = ?", f"a{i}") == f"racer-{winner}"
+    print(f"\nR2 {backend} {variant} (same record): {rounds} rounds, {conflicts} conflicts detected (exit 3), 0 overwritten")
