@@ -87,6 +87,8 @@ def pg_create_database(prefix: str = "udpeg_t") -> str:
     from sqlalchemy.engine import make_url
 
     admin = require_pg()
+    if not _made:
+        _drop_strays(admin)
     if _pool:
         url = _pool.pop()
         with psycopg.connect(conninfo(url), autocommit=True) as c:
@@ -101,6 +103,27 @@ def pg_create_database(prefix: str = "udpeg_t") -> str:
     url = make_url(admin).set(database=name).render_as_string(hide_password=False)
     _made.append(url)
     return url
+
+
+def _drop_strays(admin: str, prefix: str = "udpeg_t") -> None:
+    """Drop test databases left by runs that were killed (their process is gone)."""
+    import psycopg
+
+    with psycopg.connect(conninfo(admin), autocommit=True) as c:
+        names = [r[0] for r in c.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", (prefix + "\\_%",))]
+        for name in names:
+            parts = name.split("_")
+            pid = int(parts[2]) if len(parts) > 3 and parts[2].isdigit() else None
+            if pid is None or pid == os.getpid():
+                continue
+            try:
+                os.kill(pid, 0)
+                continue  # still running: another session's
+            except ProcessLookupError:
+                pass
+            except PermissionError:
+                continue
+            c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def pg_drop_database(url: str) -> None:
