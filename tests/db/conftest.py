@@ -19,10 +19,10 @@ def _drop_test_databases():
     pg_drop_all()
 
 
-@pytest.fixture(params=BACKENDS, ids=list(BACKENDS))
+@pytest.fixture(params=[pytest.param(b, marks=[pytest.mark.postgres] if b == "postgresql" else []) for b in BACKENDS],
+                ids=list(BACKENDS))
 def backend(request) -> str:
     if request.param == "postgresql":
-        request.applymarker(pytest.mark.postgres)
         require_pg()
     return request.param
 
