@@ -402,7 +402,7 @@ def _bar(label: str, n: int, women, men, undisclosed, required: int | None) -> B
     marker = (required / n) if required and n else None
     if not all(isinstance(v, int) for v in (women, men, undisclosed)):
         return Bar(label, [Segment(n, "other", _("{n} counted", n=n))], n,
-                   text=_("{n} counted; women {women}, men {men}", n=n, women=women, men=men), marker=marker)
+                   text=_("{n} counted; small counts hidden", n=n), marker=marker)
     segs = [Segment(women, "women", _("Women: {n}", n=women)), Segment(men, "men", _("Men: {n}", n=men))]
     if undisclosed:
         segs.append(Segment(undisclosed, "undisclosed", _("Undisclosed: {n}", n=undisclosed)))

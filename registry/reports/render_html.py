@@ -209,7 +209,7 @@ def chart_svg(ch: Chart) -> str:
     if len(ch.bars) > MAX_BARS:
         note = _("The chart shows the first {n} of {total}; the table lists them all.", n=MAX_BARS, total=len(ch.bars))
         ch = Chart(ch.title, ch.bars[:MAX_BARS], ch.legend, ch.scale)
-    label_w, bar_w, text_w, row_h, top = 250, 280, 160, 21, 26
+    label_w, bar_w, text_w, row_h, top = 240, 260, 190, 21, 26
     width = label_w + bar_w + text_w
     height = top + row_h * len(ch.bars) + 8
     out = [f'<figure><figcaption>{esc(ch.title)}</figcaption>',
