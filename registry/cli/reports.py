@@ -6,7 +6,7 @@ bad ``--format`` or ``--year`` is a usage error (exit 2) and nothing is written.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -23,14 +23,6 @@ app.add_typer(report_app, name="report")
 
 
 class ReportFormat(str, Enum):
-    html = "html"
-    xlsx = "xlsx"
-    csv = "csv"
-    md = "md"
-    json = "json"
-
-
-class ListFormat(str, Enum):
     html = "html"
     xlsx = "xlsx"
     csv = "csv"
@@ -82,8 +74,6 @@ def render(data, doc, fmt: str, main_table: str) -> bytes | str:
     """One report in one format."""
     if fmt == "json":
         import json
-
-        from registry.cli.output import to_jsonable
 
         return json.dumps(_jsonable(data), ensure_ascii=False, indent=2) + "\n"
     if fmt == "html":

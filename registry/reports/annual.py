@@ -165,9 +165,6 @@ def _changes(snap: BoardSnapshot, seat_names: dict, first: date, last: date) -> 
     return out
 
 
-CHANGE_LABELS = {"appointed": "appointed", "ended": "ended", "replaced": "replaced"}
-
-
 def change_label(kind: str) -> str:
     return {"appointed": _("appointed"), "ended": _("left"), "replaced": _("replaced")}.get(kind, kind)
 
@@ -243,10 +240,6 @@ def build(ctx, year: int | None = None, on: date | None = None, today: date | No
                           key=lambda c: (c["date"], c["board_name"].lower(), c["seat"], c["name"].lower(), c["change"])),
     }
     return data, document(data, boards)
-
-
-def _count_text(v: Any) -> str:
-    return str(v)
 
 
 def document(data: dict, boards: list[dict]) -> Document:

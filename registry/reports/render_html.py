@@ -12,7 +12,7 @@ from itertools import groupby
 from typing import Any
 
 from registry.i18n import _
-from registry.reports.doc import Bar, Chart, Column, Document, Facts, Section, Table
+from registry.reports.doc import Chart, Column, Document, Facts, Section, Table
 
 MAX_BARS = 60   # a longer chart is no longer read; the table beside it has every row
 

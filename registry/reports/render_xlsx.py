@@ -10,7 +10,7 @@ from typing import Any
 
 from registry.cli.output import safe_cell
 from registry.i18n import _, get_language
-from registry.reports.doc import Column, Document, Facts, Table
+from registry.reports.doc import Document, Facts, Table
 
 _BAD = re.compile(r"[\[\]:*?/\\]")
 

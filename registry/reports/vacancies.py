@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from registry import service
-from registry.db import RegistryError
 from registry.i18n import _, get_language
 from registry.reports.annual import _fmt
 from registry.reports.common import load_names
