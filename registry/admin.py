@@ -146,8 +146,53 @@ class UpgradeFailed(RegistryError):
     exit_code = 4
 
 
-def db_upgrade(url: str) -> dict:
-    """Upgrade the schema to HEAD: a checked backup first (SQLite), then one transaction for all DDL."""
+def pg_dump_path() -> str | None:
+    """The newest pg_dump on this machine (PATH first, then Debian's versioned folders)."""
+    import glob
+    import shutil
+
+    found = shutil.which("pg_dump")
+    if found:
+        return found
+    versions = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_dump"),
+                      key=lambda p: int(p.split("/")[4]) if p.split("/")[4].isdigit() else 0)
+    return versions[-1] if versions else None
+
+
+def pg_backup(url: str, folder: Path) -> Path:
+    """``pg_dump --format=custom`` of the database at ``url`` into ``folder`` (consistent while others write)."""
+    import subprocess
+
+    from sqlalchemy.engine import make_url
+
+    exe = pg_dump_path()
+    if exe is None:
+        raise RegistryError(_("Found no pg_dump to back up the PostgreSQL database first. Install the PostgreSQL "
+                              "client tools, or take a backup yourself and add --no-backup."))
+    u = make_url(url)
+    target = Path(folder).expanduser().resolve() / f"{u.database}.before-upgrade-{datetime.now():%Y%m%d-%H%M%S}.dump"
+    env = dict(os.environ)
+    if u.password:
+        env["PGPASSWORD"] = str(u.password)
+    args = [exe, "--format=custom", f"--file={target}", f"--dbname={u.database}", "--no-password"]
+    if u.host:
+        args.append(f"--host={u.host}")
+    if u.port:
+        args.append(f"--port={u.port}")
+    if u.username:
+        args.append(f"--username={u.username}")
+    done = subprocess.run(args, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        target.unlink(missing_ok=True)
+        problem = (done.stderr.strip().splitlines() or ["pg_dump failed"])[-1]
+        raise RegistryError(_("The backup before the upgrade failed ({problem}); nothing was changed.", problem=problem))
+    return target
+
+
+def db_upgrade(url: str, backup_dir: Path | None = None, backup: bool = True) -> dict:
+    """Upgrade the schema to HEAD: a checked backup first (SQLite: beside the file, or in
+    ``backup_dir``; PostgreSQL: pg_dump into ``backup_dir`` or the current folder), then one
+    transaction for all DDL."""
     from registry import db as dbm
 
     engine = make_engine(url)
@@ -167,9 +212,13 @@ def db_upgrade(url: str) -> dict:
         copy = None
         if path is not None:
             check_sqlite_file(path)
-            copy = path.with_name(f"{path.stem}.before-upgrade-{datetime.now():%Y%m%d-%H%M%S}{path.suffix}")
-            backup_sqlite(engine, copy)
-            check_sqlite_file(copy)
+            if backup:
+                name = f"{path.stem}.before-upgrade-{datetime.now():%Y%m%d-%H%M%S}{path.suffix}"
+                copy = (Path(backup_dir).expanduser().resolve() / name) if backup_dir else path.with_name(name)
+                backup_sqlite(engine, copy)
+                check_sqlite_file(copy)
+        elif backup:
+            copy = pg_backup(url, Path(backup_dir) if backup_dir else Path.cwd())
         try:
             upgrade(engine, backup=False)
         except Exception as exc:  # noqa: BLE001 - the migration's transaction is rolled back

@@ -105,12 +105,17 @@ def purge(
 
 
 @db_app.command("upgrade")
-def db_upgrade() -> None:
-    """Apply schema migrations: a backup first, then all changes in one transaction."""
+def db_upgrade(
+    backup_dir: Optional[Path] = typer.Option(None, "--backup-dir", help="Where the backup goes (default: beside a SQLite file; the current folder for a pg_dump)."),
+    no_backup: bool = typer.Option(False, "--no-backup", help="Skip the backup (only when you have just taken one yourself)."),
+) -> None:
+    """Apply schema migrations: a backup first (pg_dump on PostgreSQL), then all changes in one transaction."""
     from registry import admin
     from registry.db import to_url
 
-    info = admin.db_upgrade(to_url(state().db))
+    if backup_dir is not None and not backup_dir.is_dir():
+        raise typer.BadParameter(_("The folder {path} does not exist.", path=str(backup_dir)), param_hint="--backup-dir")
+    info = admin.db_upgrade(to_url(state().db), backup_dir=backup_dir, backup=not no_backup)
     if not info["changed"]:
         err(_("The registry is already at schema {v}; nothing to do.", v=info["to"]))
         return

@@ -74,9 +74,12 @@ def test_upgrade_backs_up_first_and_loses_nothing(sample_reg, udpeg, next_revisi
     before = json.loads(udpeg("export", "--format", "json", db=sample_reg.db).out)
     counts = sample_reg.counts()
     next_revision(GOOD)
-    r = udpeg("db", "upgrade", db=sample_reg.db)
+    dumps = tmp_path / "dumps"
+    dumps.mkdir()
+    args = ["db", "upgrade"] + (["--backup-dir", str(dumps)] if sample_reg.backend == "postgresql" else [])
+    r = udpeg(*args, db=sample_reg.db)
     assert r.code == 0, r.err
-    assert "from 0001 to 0002" in r.err
+    assert "from 0001 to 0002" in r.err and "Backed up" in r.err
     assert sample_reg.scalar("SELECT version_num FROM alembic_version") == "0002"
     assert "nickname" in _columns(sample_reg, "person")
     assert sample_reg.counts() == counts
@@ -87,10 +90,17 @@ def test_upgrade_backs_up_first_and_loses_nothing(sample_reg, udpeg, next_revisi
     con.close()
     if sample_reg.backend == "sqlite":
         copies = list(tmp_path.glob("*.before-upgrade-*.db"))
-        assert len(copies) == 1 and "Backed up" in r.err
+        assert len(copies) == 1
         from registry.admin import check_sqlite_file
 
         assert check_sqlite_file(copies[0]) == "0001"
+    else:  # a pg_dump archive that pg_restore can read, holding the old schema
+        import subprocess
+
+        copies = list(dumps.glob("*.before-upgrade-*.dump"))
+        assert len(copies) == 1
+        listing = subprocess.run(["pg_restore", "--list", str(copies[0])], capture_output=True, text=True)
+        assert listing.returncode == 0 and "TABLE public person" in listing.stdout
     r = udpeg("db", "upgrade", db=sample_reg.db)
     assert r.code == 0 and "nothing to do" in r.err
 
@@ -100,7 +110,7 @@ def test_a_failing_upgrade_leaves_the_registry_as_it_was(sample_reg, udpeg, next
     counts = sample_reg.counts()
     tables = _tables(sample_reg)
     next_revision(BROKEN)
-    r = udpeg("db", "upgrade", db=sample_reg.db)
+    r = udpeg("db", "upgrade", "--no-backup", db=sample_reg.db)
     assert r.code == 4, r.err
     assert "rolled back" in r.err and "breaks half-way" in r.err and "Traceback" not in r.err
     assert sample_reg.scalar("SELECT version_num FROM alembic_version") == "0001"
@@ -115,3 +125,18 @@ def test_a_failing_upgrade_leaves_the_registry_as_it_was(sample_reg, udpeg, next
 
     dbm.HEAD = "0001"  # read the registry with today's code (monkeypatch restores it anyway)
     assert json.loads(udpeg("export", "--format", "json", db=sample_reg.db).out) == before
+
+
+def test_postgresql_upgrade_without_pg_dump_is_refused(postgres_only, sample_reg, udpeg, next_revision, monkeypatch):
+    import registry.admin as admin
+
+    next_revision(GOOD)
+    monkeypatch.setattr(admin, "pg_dump_path", lambda: None)
+    r = udpeg("db", "upgrade", db=sample_reg.db)
+    assert r.code == 2 and "pg_dump" in r.err and "--no-backup" in r.err
+    assert sample_reg.scalar("SELECT version_num FROM alembic_version") == "0001"
+
+
+def test_upgrade_backup_dir_must_exist(sample_reg, udpeg, tmp_path):
+    r = udpeg("db", "upgrade", "--backup-dir", str(tmp_path / "nowhere"), db=sample_reg.db)
+    assert r.code == 2 and "--backup-dir" in r.err
