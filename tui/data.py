@@ -17,7 +17,7 @@ from registry import service
 from registry.db import read_session
 from registry.findings import worst
 
-PAGE = 200
+PAGE = 100
 
 
 def summary_row(snap) -> dict:

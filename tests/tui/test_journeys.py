@@ -305,3 +305,17 @@ async def test_planner_for_a_round(sample_db):
         await settle(pilot)
         text = screen_text(app)
         assert "compliant board is possible" in text and "Women needed" in text
+
+
+@run_async
+async def test_a_bad_date_is_a_sentence_not_a_crash(sample_db):
+    app = make_app(sample_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        on = app.screen.query_one("#on", Input)
+        on.value = "31-02-2026"
+        on.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.on_date == TODAY
+        assert any("is not a date" in str(n.message) for n in app._notifications)
