@@ -22,6 +22,7 @@ class Column:
     kind: str = "text"
     width: int = 14            # spreadsheet width in characters
     page: bool = True          # shown in HTML/Markdown (False: only in XLSX/CSV, e.g. a role the layout shows)
+    sheet: bool = True         # shown in XLSX/CSV (False: only on the page, e.g. a period as one text)
 
 
 @dataclass

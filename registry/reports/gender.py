@@ -238,7 +238,10 @@ def document(data: dict) -> Document:
     period_rows = [dict(r, period=f"{_fmt(r['period_start'])} – {_fmt(r['period_end'])}" if r["period_start"] else _("(no period)"))
                    for r in data["by_period"]]
     period_table = Table("by_period", _("By period"), [
-        Column("period", _("Election period"), width=26), Column("appointed", _("Appointed"), "int", 11),
+        Column("period", _("Election period"), width=26, sheet=False),
+        Column("period_start", _("Period start"), "date", 13, page=False),
+        Column("period_end", _("Period end"), "date", 13, page=False),
+        Column("appointed", _("Appointed"), "int", 11),
         Column("women", _("Women"), "int", 10), Column("men", _("Men"), "int", 10),
         Column("undisclosed", _("Undisclosed"), "int", 12), Column("share_women", _("Share of women"), "pct", 12)],
         period_rows, empty=_("No appointments."))

@@ -99,7 +99,8 @@ def csv_value(value: Any) -> Any:
 def render_csv(table: Table) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow([csv_value(c.header) for c in table.columns])
+    cols = [c for c in table.columns if c.sheet]
+    w.writerow([csv_value(c.header) for c in cols])
     for r in table.rows:
-        w.writerow([csv_value(r.get(c.key)) for c in table.columns])
+        w.writerow([csv_value(r.get(c.key)) for c in cols])
     return buf.getvalue()

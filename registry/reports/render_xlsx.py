@@ -104,12 +104,13 @@ def render(doc: Document) -> bytes:
             for t2 in tables:
                 ws.append([])
                 ws.append([cell(ws, t2.title, font=title_font)])
-                ws.append([cell(ws, c.header, font=bold, fill=head_fill) for c in t2.columns])
+                cols2 = [c for c in t2.columns if c.sheet]
+                ws.append([cell(ws, c.header, font=bold, fill=head_fill) for c in cols2])
                 for r in t2.rows:
-                    ws.append([cell(ws, r.get(c.key), c.kind, alignment=wrap) for c in t2.columns])
+                    ws.append([cell(ws, r.get(c.key), c.kind, alignment=wrap) for c in cols2])
             continue
         t = tables[0]
-        cols = list(t.columns)
+        cols = [c for c in t.columns if c.sheet]
         for i, c in enumerate(cols):
             ws.column_dimensions[_letter(i)].width = c.width
         ws.freeze_panes = "A2"
@@ -131,9 +132,10 @@ def render(doc: Document) -> bytes:
         for t2 in tables[1:]:   # further tables of a section: below, with their own header
             ws.append([])
             ws.append([cell(ws, t2.title, font=title_font)])
-            ws.append([cell(ws, c.header, font=bold, fill=head_fill) for c in t2.columns])
+            cols2 = [c for c in t2.columns if c.sheet]
+            ws.append([cell(ws, c.header, font=bold, fill=head_fill) for c in cols2])
             for r in t2.rows:
-                ws.append([cell(ws, r.get(c.key), c.kind) for c in t2.columns])
+                ws.append([cell(ws, r.get(c.key), c.kind) for c in cols2])
     if not wb.worksheets:
         wb.create_sheet(_("Report"))
     buf = io.BytesIO()
