@@ -85,7 +85,7 @@ def test_kill_9_during_load_leaves_all_or_nothing(tmp_path, request, variant):
             while proc.poll() is None and not _writing(db) and time.monotonic() - start < full_time * 3:
                 time.sleep(0.01)
             began = time.monotonic() - start
-            time.sleep(rnd.uniform(0, max(0.02, (full_time - began) * 0.8)))
+            time.sleep(rnd.uniform(0, max(0.02, (full_time - began) * 0.5)))
         writing = proc.poll() is None and _writing(db)
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
