@@ -180,6 +180,13 @@ def open_registry(url: str, *, create: bool = True, sample: bool = True) -> Engi
         raise RegistryError(_("The registry {where} has schema version {version}, which this Udpeg does not know: it was "
                               "made by a newer Udpeg. Upgrade Udpeg to open it; nothing was changed.",
                               where=url_for_humans(url), version=version))
+    if version is not None and version != HEAD and path is None:
+        # A shared server is upgraded on purpose, with a backup, by whoever runs `udpeg db upgrade`,
+        # not by the first colleague who happens to start a newer Udpeg.
+        engine.dispose()
+        raise RegistryError(_("The registry {where} has schema version {version}; this Udpeg needs {head}. Run "
+                              "`udpeg db upgrade` (it takes a backup first); nothing was changed.",
+                              where=url_for_humans(url), version=version, head=HEAD))
     if version != HEAD:
         upgrade(engine, backup=True)
         if version is None and sample:
