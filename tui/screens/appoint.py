@@ -137,8 +137,8 @@ class AppointScreen(UdpegScreen):
             options.append(Option(Text(_("No nominated candidates for this seat; search all people above."), style="dim"),
                                   disabled=True))
         ol.add_options(options)
-        if ol.has_focus and ol.option_count and not ol.get_option_at_index(0).disabled:
-            ol.highlighted = 0
+        if ol.option_count and not ol.get_option_at_index(0).disabled and (ol.has_focus or self.chosen is None):
+            ol.highlighted = 0      # the first nominated candidate's what-if shows at once
         self._by_key = {f"{c.person}|{c.nomination or ''}": c for c in self.nominated + self.found}
 
     @on(Input.Changed, "#search")
@@ -232,30 +232,32 @@ class AppointScreen(UdpegScreen):
         self.query_one("#whatif", Static).update(Text(message, style="yellow"))
 
     def show_whatif(self, p: service.Proposal, result) -> None:
+        """Errors it would add first, then what it resolves, then the other new findings."""
         self.result = (p, result)
         d = result.diff
+        errors = [f for f in d.new if f.severity == "error"]
+        others = [f for f in d.new if f.severity != "error"]
         parts: list = []
-        t = Text()
-        t.append(_("If {name} is appointed from {start}:", name=self.chosen.name if self.chosen else p.person,
-                   start=day(p.start)) + "\n", style="bold")
-        if not d.new and not d.resolved:
-            t.append(_("No finding changes.") + "\n", style="dim")
-        if d.new:
-            t.append(_("New ({n})", n=len(d.new)) + "\n", style="bold red" if d.adds_error else "bold yellow")
-            parts.append(t)
-            parts += [finding_text(f, prefix="+ ") for f in d.new]
-            t = Text()
+        head = Text()
+        head.append(_("If {name} is appointed from {start}:", name=self.chosen.name if self.chosen else p.person,
+                      start=day(p.start)) + " ", style="bold")
+        head.append(_("resolves {r}, adds {n} ({e} errors)", r=len(d.resolved), n=len(d.new), e=len(errors)),
+                    style="bold red" if errors else ("bold green" if d.resolved else "dim"))
+        parts.append(head)
+        if errors:
+            parts.append(Text(_("This appointment breaks a rule: confirming asks for a reason, which is recorded."),
+                              style="bold red"))
+            parts += [finding_text(f, prefix="+ ") for f in errors]
         if d.resolved:
-            t.append(_("Resolved ({n})", n=len(d.resolved)) + "\n", style="bold green")
-            parts.append(t)
+            parts.append(Text(_("Resolved ({n})", n=len(d.resolved)), style="bold green"))
             parts += [finding_text(f, prefix="− ") for f in d.resolved]
-            t = Text()
-        if d.adds_error:
-            t.append(_("This appointment breaks a rule: confirming asks for a reason, which is recorded."),
-                     style="bold red")
-        else:
-            t.append(_("Press ctrl+s to appoint."), style="dim")
-        parts.append(t)
+        if others:
+            parts.append(Text(_("New ({n})", n=len(others)), style="bold yellow"))
+            parts += [finding_text(f, prefix="+ ") for f in others]
+        if not d.new and not d.resolved:
+            parts.append(Text(_("No finding changes."), style="dim"))
+        if not errors:
+            parts.append(Text(_("Press ctrl+s to appoint."), style="dim"))
         self.query_one("#whatif", Static).update(Group(*parts))
 
     # --- confirming --------------------------------------------------------------------------

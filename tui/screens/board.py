@@ -220,8 +220,10 @@ class BoardScreen(UdpegScreen):
             t.add_column(_("Holder"), key="holder", width=30)
             t.add_column(_("Sex"), key="sex", width=11)
         else:
-            t.add_column(_("Holder"), key="holder", width=max(20, self.size.width - 38))
+            t.add_column(_("Holder"), key="holder", width=max(20, self.size.width - 36))
             t.add_column(_("Sex"), key="sex", width=3)
+            t.add_column(_("Term"), key="term", width=23)
+            return
         t.add_column(_("Term"), key="term", width=23)
         t.add_column(_("Note"), key="note")
 
@@ -239,9 +241,13 @@ class BoardScreen(UdpegScreen):
                 t.add_row(group, r["holder"], Text(sex_label(r["sex"]) if r["sex"] else ""), r["term"], r["note"],
                           key=r["key"])
             elif r["kind"] == "group":
-                t.add_row(r["group"], Text(""), Text(""), Text(""), key=r["key"])
-            else:
-                t.add_row(Text("  ") + r["holder"], Text(short_sex(r["sex"])), r["term"], r["note"], key=r["key"])
+                t.add_row(r["group"], Text(""), Text(""), key=r["key"])
+            else:     # narrow: the note (allotted group, holdover, override) follows the name
+                holder = Text("  ") + r["holder"]
+                if r["note"]:
+                    holder.append("  ")
+                    holder.append_text(r["note"])
+                t.add_row(holder, Text(short_sex(r["sex"])), r["term"], key=r["key"])
         if t.row_count:
             t.move_cursor(row=min(max(row, 1 if not self._wide else 0), t.row_count - 1))
 
