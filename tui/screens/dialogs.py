@@ -171,7 +171,7 @@ class NominationDialog(ModalScreen[dict | None]):
 
 
 HELP = [
-    (N_("Everywhere"), [("ctrl+p", N_("Command palette: every action as \"noun: verb\"")), ("?", N_("This help")),
+    (N_("Everywhere"), [("ctrl+p", N_("Command palette: every action as \"noun: verb\"")), ("? / F1", N_("This help")),
                         ("escape", N_("Back / cancel")), ("b", N_("Boards")), ("v", N_("Vacancies")),
                         ("p", N_("People")), ("o", N_("Nominations")), ("u", N_("Audit log")),
                         ("ctrl+q", N_("Quit"))]),
@@ -184,6 +184,9 @@ HELP = [
                      ("ctrl+s", N_("Appoint (a broken rule asks for a reason)"))]),
     (N_("Nominations"), [("ctrl+n", N_("Register a nomination")), ("y / x", N_("Accept / reject the stated special reasons")),
                          ("l", N_("Planner for the board's round"))]),
+    (N_("People"), [("ctrl+n", N_("Add a person")), ("e", N_("Edit the highlighted person"))]),
+    (N_("Vacancies"), [("enter", N_("Apply the date, days, board and municipality")),
+                       ("ctrl+e", N_("Export the list as CSV"))]),
 ]
 
 
