@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import tomllib
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
@@ -184,7 +185,13 @@ def resolve(ds: Dataset, session: Session | None, replace: bool = False) -> list
 
 
 def _strip(r: dict, drop: Iterable[str] = ()) -> dict:
-    return {k: v for k, v in r.items() if not k.startswith("_") and k not in drop}
+    return {k: r[k] for k in _kept(tuple(r), tuple(drop))}
+
+
+@lru_cache(maxsize=256)
+def _kept(keys: tuple[str, ...], drop: tuple[str, ...]) -> tuple[str, ...]:
+    """The keys ``_strip`` keeps (records of one kind share their keys: worked out once per kind)."""
+    return tuple(k for k in keys if not k.startswith("_") and k not in drop)
 
 
 class _Ids:
