@@ -38,6 +38,7 @@ class UdpegCommands(Provider):
             (_("nominations: show"), app.action_nominations, _("Nominations and their § 10 a findings")),
             (_("nomination: register"), app.action_register_nomination, _("Register what an organisation proposed")),
             (_("audit: show"), app.action_audit, _("Who changed what, when and why")),
+            (_("reports: write"), app.action_reports, _("Annual, gender and vacancy reports as HTML, XLSX, CSV, Markdown or JSON")),
             (_("help: keys"), app.action_help, _("The keys of every screen")),
             (_("app: quit"), app.action_quit, _("Leave Udpeg")),
         ]
@@ -80,6 +81,7 @@ class UdpegApp(App):
         B("p", "people", N_("People"), "app.people", show=False),
         B("o", "nominations", N_("Nominations"), "app.nominations", show=False),
         B("u", "audit", N_("Audit"), "app.audit", show=False),
+        B("r", "reports", N_("Reports"), "app.reports", show=False),
         B("ctrl+q", "quit", N_("Quit"), "app.quit", priority=True),
     ]
 
@@ -96,7 +98,7 @@ class UdpegApp(App):
 
     # --- navigation --------------------------------------------------------------------------
 
-    NAVIGATION = {"boards", "vacancies", "people", "nominations", "audit"}
+    NAVIGATION = {"boards", "vacancies", "people", "nominations", "audit", "reports"}
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Single-letter navigation never throws away a form or a dialog being filled in."""
@@ -156,6 +158,11 @@ class UdpegApp(App):
         from tui.screens.audit import AuditScreen
 
         self._go(AuditScreen(board))
+
+    def action_reports(self) -> None:
+        from tui.screens.reports import ReportsScreen
+
+        self._go(ReportsScreen())
 
     def action_help(self) -> None:
         from tui.screens.dialogs import HelpScreen

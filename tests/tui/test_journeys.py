@@ -319,3 +319,25 @@ async def test_a_bad_date_is_a_sentence_not_a_crash(sample_db):
         await settle(pilot)
         assert app.screen.on_date == TODAY
         assert any("is not a date" in str(n.message) for n in app._notifications)
+
+
+@run_async
+async def test_write_a_vacancy_report_from_the_reports_screen(sample_db, tmp_path):
+    from tui.screens.reports import ReportsScreen
+
+    app = make_app(sample_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "r")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReportsScreen)
+        screen.query_one("#kind", Select).value = "vacancies"
+        screen.query_one("#fmt", Select).value = "csv"
+        await settle(pilot)
+        out = tmp_path / "ledige.csv"
+        screen.query_one("#path", Input).value = str(out)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Dialogforum" in out.read_text(encoding="utf-8")
+        assert "Wrote" in screen_text(app)

@@ -31,6 +31,7 @@ JOURNEYS = {
     "audit": ["down", "u"],
     "help": ["down", "f1"],
     "planner": ["down", "o", "l"],
+    "reports": ["down", "r"],
 }
 
 

@@ -173,7 +173,7 @@ class NominationDialog(ModalScreen[dict | None]):
 HELP = [
     (N_("Everywhere"), [("ctrl+p", N_("Command palette: every action as \"noun: verb\"")), ("? / F1", N_("This help")),
                         ("escape", N_("Back / cancel")), ("b", N_("Boards")), ("v", N_("Vacancies")),
-                        ("p", N_("People")), ("o", N_("Nominations")), ("u", N_("Audit log")),
+                        ("p", N_("People")), ("o", N_("Nominations")), ("u", N_("Audit log")), ("r", N_("Reports")),
                         ("ctrl+q", N_("Quit"))]),
     (N_("Boards"), [(N_("type"), N_("Filter by name")), ("↓ / enter", N_("Go to the list / open the board")),
                     ("d", N_("Change the \"as of\" date (Enter re-evaluates)")), ("s", N_("Sort: name, status, open seats, term end")),
