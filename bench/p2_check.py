@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from bench.common import Env, Result
 
 ID, TITLE, TARGET = "P2", "check --format json national-5k vs sqlite3 .dump", 3.0
