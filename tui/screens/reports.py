@@ -72,7 +72,7 @@ class ReportsScreen(UdpegScreen):
     def _suggest(self) -> None:
         kind = self.query_one("#kind", Select).value
         fmt = self.query_one("#fmt", Select).value
-        self.query_one("#path", Input).value = str(Path.cwd() / f"udpeg-{kind}-{self.today.isoformat()}.{fmt}")
+        self.query_one("#path", Input).value = f"udpeg-{kind}-{self.today.isoformat()}.{fmt}"   # in the current folder
 
     @on(Select.Changed)
     def _changed(self) -> None:
@@ -85,7 +85,7 @@ class ReportsScreen(UdpegScreen):
         except ValueError as exc:
             self.say(str(exc), "error")
             return
-        path = Path(self.query_one("#path", Input).value.strip()).expanduser()
+        path = Path(self.query_one("#path", Input).value.strip()).expanduser().resolve()
         if not path.parent.is_dir():
             self.say(_("The folder {folder} does not exist; choose another file.", folder=str(path.parent)), "error")
             return
