@@ -24,12 +24,9 @@ class ExitCode(IntEnum):
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    from registry import __version__
 
-    try:
-        return version("udpeg")
-    except PackageNotFoundError:
-        return "0+unknown"
+    return __version__
 
 
 def main(argv: list[str] | None = None) -> int:
