@@ -26,8 +26,3 @@ def run_child(*args: str, timeout: float = 120, **env: str) -> subprocess.Comple
     return subprocess.run(udpeg_argv(*args), env=child_env(**env), capture_output=True, text=True, timeout=timeout)
 
 
-def slow_or(default: int, slow: int, request) -> int:
-    """How many rounds: the default run's, or the long variant's under ``-m slow`` / UDPEG_SLOW=1."""
-    markexpr = request.config.getoption("-m") or ""
-    wanted = os.environ.get("UDPEG_SLOW") == "1" or ("slow" in markexpr and "not slow" not in markexpr)
-    return slow if wanted else default

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from faultutil import child_env, run_child, slow_or, udpeg_argv
+from faultutil import child_env, run_child, udpeg_argv
 from faultgen import big_tree
 
 COUNTED = ("person", "board", "appointment", "nomination", "office", "seat_group")
@@ -48,10 +48,6 @@ def _writing(db: Path) -> bool:
 
 @pytest.mark.parametrize("variant", ["default", pytest.param("slow", marks=pytest.mark.slow)])
 def test_kill_9_during_load_leaves_all_or_nothing(tmp_path, request, variant):
-    if variant == "default" and slow_or(0, 1, request):
-        pytest.skip("the slow variant runs instead")
-    if variant == "slow" and not slow_or(0, 1, request):
-        pytest.skip("the long variant: run with -m slow (or UDPEG_SLOW=1)")
     kills_wanted, boards = (5, 300) if variant == "default" else (20, 2500)
     rnd = random.Random(int(os.environ.get("UDPEG_FAULT_SEED", "6")))
     data = tmp_path / "big.json"

@@ -9,15 +9,12 @@ import multiprocessing
 import pytest
 
 from backends import tiny_tree
-from faultutil import slow_or
 from faultracer import race
 
 
 @pytest.mark.parametrize("variant", ["default", pytest.param("slow", marks=pytest.mark.slow)])
 def test_two_processes_racing_for_the_last_seat(make_registry, backend, request, variant):
-    slow = slow_or(0, 1, request)
-    if (variant == "slow") != bool(slow):
-        pytest.skip("the other variant runs")
+    slow = variant == "slow"
     rounds = 50 if slow else 10
     reg = make_registry(sample=False, tree=tiny_tree(boards=rounds, people=3))
     stats = {"rounds": 0, "winners": 0, "refused_exit_1": 0, "conflict_exit_3": 0, "overlapping": 0, "data_lost": 0}
@@ -86,9 +83,7 @@ def _race(reg, rounds, argv=None):
 @pytest.mark.parametrize("variant", ["default", pytest.param("slow", marks=pytest.mark.slow)])
 def test_two_processes_ending_the_same_appointment(make_registry, backend, request, variant):
     """The same record edited by two at once: one wins, the other gets exit 3 (a conflict)."""
-    slow = slow_or(0, 1, request)
-    if (variant == "slow") != bool(slow):
-        pytest.skip("the other variant runs")
+    slow = variant == "slow"
     rounds = 50 if slow else 10
     tree = tiny_tree(boards=rounds, people=2)
     tree["appointments"] = [{"id": f"a{i}", "board": f"b{i}", "seat": "member", "person": "p0",
