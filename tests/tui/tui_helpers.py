@@ -53,7 +53,7 @@ _MASKS = [(re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}"), "YYYY-MM-DD hh:mm")]
 
 
 def normalise(text: str) -> str:
-    text = text.replace(str(Path.cwd()), "<cwd>").replace(str(ROOT), "<root>")
+    text = text.replace(str(ROOT), "<root>")
     for rx, repl in _MASKS:
         text = rx.sub(repl, text)
     return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
