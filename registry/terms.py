@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 
 from dateutil.relativedelta import relativedelta
@@ -251,11 +252,15 @@ def _base_and_length(pattern: TermPattern) -> tuple[date, int] | None:
     return _ELECTION_TERM_BASE[pattern.kind], ELECTION_INTERVAL
 
 
+# The period arithmetic below is pure and a registry has few patterns, so it is memoised: a
+# registry-wide check asks for the same few periods 100,000s of times (relativedelta is slow).
+@lru_cache(maxsize=8192)
 def _start(base: date, years: int, k: int) -> date:
     """Start of period ``k``: one relativedelta from the base, never chained."""
     return base + relativedelta(years=k * years)
 
 
+@lru_cache(maxsize=65536)
 def _index(base: date, years: int, d: date) -> int:
     """Number ``k`` of the period containing ``d`` (period 0 starts on ``base``)."""
     k = (d.year - base.year) // years
@@ -266,6 +271,7 @@ def _index(base: date, years: int, d: date) -> int:
     return k
 
 
+@lru_cache(maxsize=8192)
 def _period(base: date, years: int, k: int) -> Period:
     """Period number ``k``: from its start to the day before the next period starts."""
     return Period(_start(base, years, k), _start(base, years, k + 1) - _ONE_DAY)
