@@ -144,9 +144,10 @@ def snapshot(ctx: Context, board: str, on: date) -> BoardSnapshot:
     return snap
 
 
-def snapshots(ctx: Context, on: date, boards: Sequence[str] | None = None) -> dict[str, BoardSnapshot]:
+def snapshots(ctx: Context, on: date, boards: Sequence[str] | None = None,
+              history: str = "full") -> dict[str, BoardSnapshot]:
     with read_session(ctx.engine) as s:
-        return load_snapshots(s, on, boards)
+        return load_snapshots(s, on, boards, history)
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,7 @@ def check(ctx: Context, on: date, board: str | None = None, severity: str | None
     if board is not None:
         snaps = {board: snapshot(ctx, board, on)}
     else:
-        snaps = snapshots(ctx, on)
+        snaps = snapshots(ctx, on, history="recent")   # the rules' findings need no more
     out: list[Finding] = []
     for snap in snaps.values():
         out += evaluate(snap)

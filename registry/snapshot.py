@@ -372,13 +372,23 @@ def nomination_rounds(term: TermPattern, on: date) -> tuple[date | None, date | 
     return (cur.start if cur else None), (nxt.start if nxt else None)
 
 
-def load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None = None) -> dict[str, BoardSnapshot]:
-    """Snapshots of the given boards (all boards when None) on ``on``; one query per kind."""
+def load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None = None,
+                   history: str = "full") -> dict[str, BoardSnapshot]:
+    """Snapshots of the given boards (all boards when None) on ``on``; one query per kind.
+
+    ``history="full"`` (the default) puts every appointment of a board in its snapshot, for the
+    views and reports that show history. ``history="recent"`` keeps only what the rules judge on
+    ``on`` — for ``check``, whose findings are the same either way: appointments that have not
+    ended by ``on`` or start after it, the members that kept deputies stand in for, and the whole
+    history of boards with holdover or a term limit (the rules walk their past).
+    """
+    if history not in ("full", "recent"):
+        raise ValueError(f"history must be 'full' or 'recent', not {history!r}")
     ids = None if board_ids is None else sorted(set(board_ids))
     if ids is not None and len(ids) > 900:
         out: dict[str, BoardSnapshot] = {}
         for chunk in _chunks(ids):
-            out.update(load_snapshots(session, on, chunk))
+            out.update(load_snapshots(session, on, chunk, history))
         return out
     B, A = m.Board.__table__.c, m.Appointment.__table__.c
     boards = list(session.execute(select(B).where(_in(B.id, ids)).order_by(B.id)))
@@ -387,12 +397,36 @@ def load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None =
     info = session.get(m.RegistryInfo, 1) or m.RegistryInfo()
     comps = load_compositions(session, ids)
 
+    appt_cols = (A.id, A.board, A.seat, A.person, A.role, A.deputy_for, _raw(A.start), _raw(A.end), _raw(A.ended_date),
+                 A.ended_reason, _raw(A.nominated_by), A.nomination, A.council_group, A.override_reason)
+    appt_where = [_in(A.board, ids)]
+    if history == "recent":
+        whole = [b.id for b in boards if b.holdover or (b.max_consecutive_terms or 0) > 0]
+        recent = or_(
+            (A.end.is_(None) | (A.end >= on)) & (A.ended_date.is_(None) | (A.ended_date >= on)),
+            A.start > on,
+        )
+        if len(whole) <= 900:
+            appt_where.append(or_(recent, A.board.in_(whole)) if whole else recent)
+        else:   # too many to list: filter in Python below
+            appt_where = [_in(A.board, ids)]
     appts = [_AppointmentRow(r[0], r[1], r[2], r[3], r[4], r[5], _day(r[6]), _day(r[7]), _day(r[8]), r[9],
                              _list(r[10]), r[11], r[12], r[13])
-             for r in session.execute(select(
-                 A.id, A.board, A.seat, A.person, A.role, A.deputy_for, _raw(A.start), _raw(A.end), _raw(A.ended_date),
-                 A.ended_reason, _raw(A.nominated_by), A.nomination, A.council_group, A.override_reason,
-             ).where(_in(A.board, ids)))]
+             for r in session.execute(select(*appt_cols).where(*appt_where))]
+    if history == "recent":
+        whole_set = set(whole)
+        appts = [a for a in appts if a.board in whole_set or a.start > on or (
+            (a.end is None or a.end >= on) and (a.ended_date is None or a.ended_date >= on))]
+        # the members that kept deputies stand in for, wherever their own terms are
+        have = {a.id for a in appts}
+        wanted = {(a.deputy_for, a.board) for a in appts if a.deputy_for and a.deputy_for not in have}
+        missing = sorted({i for i, _ in wanted})
+        for chunk in _chunks(missing):
+            for r in session.execute(select(*appt_cols).where(A.id.in_(chunk))):
+                if (r[0], r[1]) in wanted and r[0] not in have:
+                    have.add(r[0])
+                    appts.append(_AppointmentRow(r[0], r[1], r[2], r[3], r[4], r[5], _day(r[6]), _day(r[7]),
+                                                 _day(r[8]), r[9], _list(r[10]), r[11], r[12], r[13]))
 
     N = m.Nomination.__table__.c
     noms = [_NominationRow(r[0], r[1], r[2], _day(r[3]), _list(r[4]), r[5], _list(r[6]), _day(r[7]), _day(r[8]), r[9], r[10])
