@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
@@ -66,7 +67,7 @@ def check_dates(snap: "BoardSnapshot") -> list[Finding]:
         params = dict(org=orgs_label(snap, n.organisations), seat_name=seat_label(comp, n.seat), round=n.round)
         period = period_containing(snap.board.term, n.round)
         term_end = period.end if period is not None else n.round + relativedelta(years=4)
-        if n.deadline is not None and (n.deadline > n.round or n.deadline < n.round - LEAD):
+        if n.deadline is not None and (n.deadline > n.round or n.deadline < _minus_lead(n.round)):
             out.append(finding(
                 snap, "date-implausible", WARNING,
                 N_("The deadline {date} for the nomination from {org} for {seat_name} does not fit the round starting {round}"),
@@ -74,7 +75,7 @@ def check_dates(snap: "BoardSnapshot") -> list[Finding]:
                 remedy=N_("Check the deadline of the nomination from {org}; it should fall shortly before {round}"),
                 nomination=n, details={"field": "deadline", "date": n.deadline, "round": n.round},
                 date=n.deadline, **params))
-        if n.received is not None and (n.received < n.round - LEAD or n.received > term_end):
+        if n.received is not None and (n.received < _minus_lead(n.round) or n.received > term_end):
             out.append(finding(
                 snap, "date-implausible", WARNING,
                 N_("The nomination from {org} for {seat_name} is recorded as received on {date}, which does not fit the round starting {round}"),
@@ -95,6 +96,12 @@ def check_dates(snap: "BoardSnapshot") -> list[Finding]:
     return out
 
 
+@lru_cache(maxsize=8192)   # few distinct round dates; relativedelta is slow
+def _minus_lead(d: date) -> date:
+    return d - LEAD
+
+
+@lru_cache(maxsize=65536)  # a registry's appointments share few start dates
 def _add_years(d: date, years: int) -> date:
     try:
         return d + relativedelta(years=years)
