@@ -26,8 +26,9 @@ class UdpegCommands(Provider):
         app = self.app
         try:
             self.boards = await asyncio.to_thread(data.board_choices, app.ctx)
+            self.groups = await asyncio.to_thread(data.council_groups, app.ctx)
         except Exception:  # noqa: BLE001 - the palette still offers the other commands
-            self.boards = []
+            self.boards, self.groups = [], []
 
     def commands(self) -> list[tuple[str, object, str]]:
         app = self.app
@@ -50,6 +51,9 @@ class UdpegCommands(Provider):
                     (_("board: end appointment"), screen.action_end, _("End the highlighted appointment early")),
                     (_("board: nominations"), screen.action_nominations, _("Nominations for this board")),
                     (_("board: audit"), partial(app.action_audit, screen.board_id), _("The audit log of this board"))]
+        for gid, name in getattr(self, "groups", []):
+            out.append((_("vacancies: show for {group}", group=name), partial(app.action_vacancies, gid),
+                        _("The seats allotted to {group}", group=name)))
         for bid, name in getattr(self, "boards", []):
             out.append((_("board: open {name}", name=name), partial(app.open_board, bid), bid))
         return out

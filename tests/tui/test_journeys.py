@@ -341,3 +341,41 @@ async def test_write_a_vacancy_report_from_the_reports_screen(sample_db, tmp_pat
         await settle(pilot)
         assert "Dialogforum" in out.read_text(encoding="utf-8")
         assert "Wrote" in screen_text(app)
+
+
+@run_async
+async def test_palette_opens_vacancies_for_a_council_group(sample_db):
+    from tui.app import UdpegCommands
+
+    app = make_app(sample_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        provider = UdpegCommands(app.screen)
+        await provider.startup()
+        action = next(a for t, a, _h in provider.commands() if t == "vacancies: show for Blå gruppe")
+        action()
+        await settle(pilot)
+        assert isinstance(app.screen, VacanciesScreen)
+        assert [r["board"] for r in app.screen.rows] == ["dialogforum-retssikkerhed"]
+
+
+@run_async
+async def test_accept_stated_special_reasons(sample_db):
+    ctx = ctx_for(sample_db)
+    nid, findings = service.nominate(ctx, service.NominationInput(
+        board="erhvervshus-nordjylland", seat="business", round=date(2026, 4, 1), organisations=("di",),
+        candidates=("richard-fynbo",), reasons="Ingen kvindelige kandidater med den krævede [særlige] baggrund"))
+    app = make_app(sample_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "o")
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        table.move_cursor(row=table.get_row_index(nid))
+        await settle(pilot)
+        assert "[særlige]" in screen_text(app)
+        await pilot.press("y")
+        await settle(pilot)
+        with read_session(app.ctx.engine) as s:
+            assert s.get(m.Nomination, nid).reasons_accepted == "yes"
+        assert "accepted" in screen_text(app)

@@ -52,9 +52,9 @@ class NominationsScreen(UdpegScreen):
         wide = self.size.width >= 120
         t.add_column(_("Board"), key="board", width=40 if wide else 18)
         t.add_column(_("Seat"), key="seat", width=12 if wide else 9)
-        t.add_column(_("Organisations"), key="orgs", width=60 if wide else 18)
+        t.add_column(_("Organisations"), key="orgs", width=max(18, self.size.width - (40 if wide else 18) - (12 if wide else 9) - 46))
         t.add_column(_("W/M"), key="wm", width=5)
-        t.add_column(_("Reasons"), key="reasons", width=9)
+        t.add_column(_("Reasons"), key="reasons", width=max(9, len(_("Reasons"))))
         self.query_one("#detail-box").border_title = _("§ 10 a and other findings")
         if self.board:
             self.query_one("#title", Static).update(Text.assemble((_("Nominations"), "bold"), "  ", (self.board, "dim")))
@@ -199,6 +199,7 @@ class NominationsScreen(UdpegScreen):
         deliver(self, self.decided, nomination, findings)
 
     def decided(self, nomination: str, findings: list) -> None:
+        self.focus_id = nomination
         self.reload()
         self.show_findings(nomination, findings)
 
