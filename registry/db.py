@@ -22,20 +22,13 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session
 
+from registry.errors import ConflictError, RegistryError  # noqa: F401 - re-exported
 from registry.i18n import _
 
 HEAD = "0001"  # keep equal to the newest file in migrations/versions (a test checks it)
 BUSY_TIMEOUT_MS = 15_000
 
 
-class RegistryError(Exception):
-    """A problem the user can act on; ``exit_code`` says how the CLI ends (see cli.ExitCode)."""
-
-    exit_code = 2
-
-
-class ConflictError(RegistryError):
-    exit_code = 3
 
 
 def default_db_path() -> Path:

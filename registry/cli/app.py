@@ -23,7 +23,7 @@ except ImportError:  # pragma: no cover - older Typer with Click as a dependency
 
 from registry.cli import ExitCode
 from registry.cli.output import err
-from registry.db import RegistryError
+from registry.errors import RegistryError
 from registry.i18n import _, set_language
 
 app = typer.Typer(
@@ -113,13 +113,52 @@ def root(
         open_tui(ctx.obj)
 
 
+class LazyContext:
+    """A service Context whose registry opens on first use.
+
+    The UI asks for ``engine`` only inside its workers, so the first screen paints before
+    SQLAlchemy is even imported (quality.md P4), and a first run fills the sample registry
+    while the screen already says "Loading…".
+    """
+
+    def __init__(self, st: State):
+        import threading
+
+        self._state = st
+        self._lock = threading.Lock()
+        self.actor = st.actor
+
+    @property
+    def engine(self):
+        with self._lock:
+            return self._state.context().engine
+
+
+def _precheck(db: Optional[str]) -> None:
+    """Refuse a registry path that cannot work before the UI starts (exit 2 with a sentence)."""
+    from pathlib import Path
+
+    if db and "://" not in db:
+        path = Path(db).expanduser()
+        if path.is_dir():
+            raise RegistryError(_("{path} is a folder; --db wants a registry file or a database URL.", path=str(path)))
+        if path.exists():
+            with path.open("rb") as fh:
+                head = fh.read(16)
+            if head and head != b"SQLite format 3\x00":
+                raise RegistryError(_("{path} is not a Udpeg registry (not an SQLite database).", path=str(path)))
+        elif not path.parent.exists():
+            raise RegistryError(_("The folder {path} does not exist.", path=str(path.parent)))
+
+
 def open_tui(st: State) -> None:
     try:
         from tui.app import run_app
     except ImportError:
         err(_("The terminal UI is not installed in this copy; try `udpeg boards`."))
         raise typer.Exit(ExitCode.BAD_INPUT) from None
-    run_app(st.context(), today=today())
+    _precheck(st.db)
+    run_app(LazyContext(st), today=today())
 
 
 @app.command("tui")

@@ -7,7 +7,7 @@ from typing import Any, Callable
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from registry.db import RegistryError
+from registry.errors import RegistryError
 from registry.i18n import _
 
 
