@@ -45,7 +45,50 @@ def cell_value(value: Any, kind: str = "text") -> Any:
     return safe_cell(text)
 
 
+def _fast_cell_writer():
+    """openpyxl's cell writer for the standard-library XML backend, with a direct path for the
+    cells reports are made of (whole numbers and plain text): the same XML text, written as a
+    string rather than built as an element and serialised by et_xmlfile (most of the time of a
+    big workbook). Every other cell goes through openpyxl's own writer."""
+    from xml.etree.ElementTree import _escape_cdata
+
+    from openpyxl.cell._writer import etree_write_cell
+
+    def write_cell(xf, worksheet, cell, styled=None):
+        value = cell._value
+        kind = type(value)
+        out = getattr(xf, "_file", None)
+        if out is None or cell.hyperlink or getattr(xf, "_element_stack", None) is None or not xf._element_stack \
+                or not ((kind is int and cell.data_type == "n") or (kind is str and cell.data_type == "s")):
+            return etree_write_cell(xf, worksheet, cell, styled)
+        style = f' s="{cell.style_id}"' if styled else ""
+        if kind is int:
+            out(f'<c r="{cell.coordinate}"{style} t="n"><v>{"%.16g" % value}</v></c>')
+        elif value == "":
+            out(f'<c r="{cell.coordinate}"{style} t="inlineStr" />')
+        else:
+            stripped = value.strip()
+            space = ' xml:space="preserve"' if stripped and value != stripped else ""
+            out(f'<c r="{cell.coordinate}"{style} t="inlineStr"><is><t{space}>{_escape_cdata(value)}</t></is></c>')
+
+    return write_cell
+
+
 def render(doc: Document) -> bytes:
+    from openpyxl import LXML
+    from openpyxl.worksheet import _writer as sheet_writer
+
+    if LXML:
+        return _render(doc)
+    plain = sheet_writer.write_cell
+    sheet_writer.write_cell = _fast_cell_writer()
+    try:
+        return _render(doc)
+    finally:
+        sheet_writer.write_cell = plain
+
+
+def _render(doc: Document) -> bytes:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -59,7 +102,13 @@ def render(doc: Document) -> bytes:
     used: set[str] = set()
 
     def cell(ws, value, kind="text", font=None, fill=None, alignment=None):
-        c = WriteOnlyCell(ws, value=cell_value(value, kind))
+        value = cell_value(value, kind)
+        if font is None and fill is None and alignment is None and not isinstance(value, (date, datetime)) \
+                and not (kind == "pct" and isinstance(value, float)):
+            # no style: the plain value makes the same cell; openpyxl binds it to one reused cell
+            # instead of building a cell here and failing over to it by an exception per value
+            return value
+        c = WriteOnlyCell(ws, value=value)
         if isinstance(c.value, (date, datetime)):
             c.number_format = date_fmt
         elif kind == "pct" and isinstance(c.value, float):
