@@ -19,4 +19,4 @@ def sample_path() -> Path:
 def load_sample(engine) -> None:  # noqa: ANN001
     from registry import service
 
-    service.load(service.Context(engine, actor="udpeg (sample)"), [sample_path()])
+    service.load(service.Context(engine, actor="udpeg (sample)"), [sample_path()], source=f"sample {SAMPLE_NAME}")

@@ -81,8 +81,11 @@ def _row(obj: Any) -> dict:
 
 
 def load(ctx: Context, paths: Sequence[Path], replace: bool = False,
-         progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
-    """Load dataset files whole or not at all (exit 2 with every problem if anything is wrong)."""
+         progress: Callable[[int, int], None] | None = None, source: str | None = None) -> dict[str, int]:
+    """Load dataset files whole or not at all (exit 2 with every problem if anything is wrong).
+
+    ``source`` names the load in the audit log (default: the paths as given).
+    """
     from registry.dataset.load import DatasetError, clear_registry, parse_files, resolve, total_rows, write
 
     ds = parse_files(paths)
@@ -106,7 +109,7 @@ def load(ctx: Context, paths: Sequence[Path], replace: bool = False,
             from registry.dataset.schema import Problem
 
             raise DatasetError([Problem("", f"the database refused the data: {exc.orig}")]) from None
-        audit(s, ctx.actor, "replace" if replace else "load", "dataset", ",".join(str(p) for p in paths),
+        audit(s, ctx.actor, "replace" if replace else "load", "dataset", source or ",".join(str(p) for p in paths),
               after={k: v for k, v in counts.items() if v})
     return counts
 
@@ -145,7 +148,7 @@ def snapshot(ctx: Context, board: str, on: date) -> BoardSnapshot:
 
 
 def snapshots(ctx: Context, on: date, boards: Sequence[str] | None = None,
-              history: str = "full") -> dict[str, BoardSnapshot]:
+              history: str | date = "full") -> dict[str, BoardSnapshot]:
     with read_session(ctx.engine) as s:
         return load_snapshots(s, on, boards, history)
 

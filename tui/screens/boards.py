@@ -79,7 +79,9 @@ class BoardsScreen(UdpegScreen):
         self._columns()
         self._title()
         self.query_one("#filter", Input).focus()
-        self.reload()
+        # Load after the first frame is on screen: the worker's imports would otherwise compete
+        # with the paint for the interpreter (quality.md P4).
+        self.call_after_refresh(self.reload)
 
     def _title(self) -> None:
         self.query_one("#title", Static).update(
