@@ -373,22 +373,27 @@ def nomination_rounds(term: TermPattern, on: date) -> tuple[date | None, date | 
 
 
 def load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None = None,
-                   history: str = "full") -> dict[str, BoardSnapshot]:
+                   history: str | date = "full") -> dict[str, BoardSnapshot]:
     """Snapshots of the given boards (all boards when None) on ``on``; one query per kind.
 
     ``history="full"`` (the default) puts every appointment of a board in its snapshot, for the
     views and reports that show history. ``history="recent"`` keeps only what the rules judge on
     ``on`` — for ``check``, whose findings are the same either way: appointments that have not
     ended by ``on`` or start after it, the members that kept deputies stand in for, and the whole
-    history of boards with holdover or a term limit (the rules walk their past).
+    history of boards with holdover or a term limit (the rules walk their past). A date as
+    ``history`` keeps that and also every appointment running on or after the date or starting
+    then or later (reports of a year's changes).
     """
-    if history not in ("full", "recent"):
-        raise ValueError(f"history must be 'full' or 'recent', not {history!r}")
+    since: date | None = None
+    if isinstance(history, date):
+        since, history = history, "recent"
+    elif history not in ("full", "recent"):
+        raise ValueError(f"history must be 'full', 'recent' or a date, not {history!r}")
     ids = None if board_ids is None else sorted(set(board_ids))
     if ids is not None and len(ids) > 900:
         out: dict[str, BoardSnapshot] = {}
         for chunk in _chunks(ids):
-            out.update(load_snapshots(session, on, chunk, history))
+            out.update(load_snapshots(session, on, chunk, since or history))
         return out
     B, A = m.Board.__table__.c, m.Appointment.__table__.c
     boards = list(session.execute(select(B).where(_in(B.id, ids)).order_by(B.id)))
@@ -406,6 +411,9 @@ def load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None =
             (A.end.is_(None) | (A.end >= on)) & (A.ended_date.is_(None) | (A.ended_date >= on)),
             A.start > on,
         )
+        if since is not None:
+            recent = or_(recent, A.start >= since,
+                         (A.end.is_(None) | (A.end >= since)) & (A.ended_date.is_(None) | (A.ended_date >= since)))
         if len(whole) <= 900:
             appt_where.append(or_(recent, A.board.in_(whole)) if whole else recent)
         else:   # too many to list: filter in Python below
@@ -416,7 +424,9 @@ def load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None =
     if history == "recent":
         whole_set = set(whole)
         appts = [a for a in appts if a.board in whole_set or a.start > on or (
-            (a.end is None or a.end >= on) and (a.ended_date is None or a.ended_date >= on))]
+            (a.end is None or a.end >= on) and (a.ended_date is None or a.ended_date >= on)) or (
+            since is not None and (a.start >= since or (
+                (a.end is None or a.end >= since) and (a.ended_date is None or a.ended_date >= since))))]
         # the members that kept deputies stand in for, wherever their own terms are
         have = {a.id for a in appts}
         wanted = {(a.deputy_for, a.board) for a in appts if a.deputy_for and a.deputy_for not in have}

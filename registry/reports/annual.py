@@ -183,7 +183,10 @@ def build(ctx, year: int | None = None, on: date | None = None, today: date | No
     """The annual report as JSON-ready data and as a document."""
     year, on, first, last = reference_dates(year, on, today or date.today())
     names = load_names(ctx)
-    snaps = sort_boards(service.snapshots(ctx, on))
+    # the history the rules and the year's changes need: running on or after the day before the
+    # year (a predecessor ends then), not the whole past of every board
+    since = first - timedelta(days=1) if first > date.min else first
+    snaps = sort_boards(service.snapshots(ctx, on, history=since))
     boards = []
     for i, snap in enumerate(snaps, 1):
         boards.append(_board(snap, names, first, last))
