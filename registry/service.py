@@ -191,7 +191,8 @@ STATUS = {ERROR: "error", "warning": "warning", "info": "ok", None: "ok"}
 
 def board_summaries(ctx: Context, on: date, search: str | None = None) -> list[dict]:
     """One row per board: the ``udpeg boards`` JSON shape of cli.md."""
-    snaps = snapshots(ctx, on, board_ids_matching(ctx, search) if search else None)
+    # counts, open seats, next term end and the rules' findings need no more than the recent history
+    snaps = snapshots(ctx, on, board_ids_matching(ctx, search) if search else None, history="recent")
     rows = []
     for bid in sorted(snaps, key=lambda b: snaps[b].board.name.lower()):
         snap = snaps[bid]
