@@ -91,6 +91,7 @@ def render(doc: Document) -> bytes:
 def _render(doc: Document) -> bytes:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import Cell
     from openpyxl.styles import Alignment, Font, PatternFill
 
     wb = Workbook(write_only=True)
@@ -100,6 +101,7 @@ def _render(doc: Document) -> bytes:
     head_fill = PatternFill("solid", fgColor="EEF2F6")
     wrap = Alignment(wrap_text=True, vertical="top")
     used: set[str] = set()
+    styled: dict[tuple, Any] = {}
 
     def cell(ws, value, kind="text", font=None, fill=None, alignment=None):
         value = cell_value(value, kind)
@@ -108,6 +110,13 @@ def _render(doc: Document) -> bytes:
             # no style: the plain value makes the same cell; openpyxl binds it to one reused cell
             # instead of building a cell here and failing over to it by an exception per value
             return value
+        # a styled cell: the first of each style is styled as usual, the rest copy its style
+        # array (the same style, without openpyxl looking each font and format up again)
+        key = (type(value) if isinstance(value, (date, datetime)) else None,
+               kind == "pct" and isinstance(value, float), id(font), id(fill), id(alignment))
+        style = styled.get(key)
+        if style is not None:
+            return Cell(ws, row=1, column=1, value=value, style_array=style)
         c = WriteOnlyCell(ws, value=value)
         if isinstance(c.value, (date, datetime)):
             c.number_format = date_fmt
@@ -119,6 +128,7 @@ def _render(doc: Document) -> bytes:
             c.fill = fill
         if alignment is not None:
             c.alignment = alignment
+        styled[key] = c._style
         return c
 
     for section in doc.sections:
