@@ -439,11 +439,20 @@ def load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None =
                                                  _day(r[8]), r[9], _list(r[10]), r[11], r[12], r[13]))
 
     N = m.Nomination.__table__.c
+    nom_where = [_in(N.board, ids)]
+    if history == "recent":
+        # a snapshot keeps the rounds in progress or next on ``on`` (or, without rounds, those from
+        # ``on``): no board keeps a round before the earliest of these
+        earliest = on
+        for b in boards:
+            rounds = [r for r in nomination_rounds(parse_pattern(b.term, b.term_anchor), on) if r is not None]
+            earliest = min(earliest, *rounds) if rounds else earliest
+        nom_where.append(N.round >= earliest)
     noms = [_NominationRow(r[0], r[1], r[2], _day(r[3]), _list(r[4]), r[5], _list(r[6]), _day(r[7]), _day(r[8]), r[9], r[10])
             for r in session.execute(select(
                 N.id, N.board, N.seat, _raw(N.round), _raw(N.organisations), N.seats, _raw(N.candidates),
                 _raw(N.received), _raw(N.deadline), N.reasons, N.reasons_accepted,
-            ).where(_in(N.board, ids)))]
+            ).where(*nom_where))]
     people_ids = {a.person for a in appts} | {c for n in noms for c in (n.candidates or ())}
     people = load_people(session, people_ids)
 
