@@ -9,8 +9,6 @@ objects, so the UI can hand them between threads.
 from __future__ import annotations
 
 import dataclasses
-import getpass
-import os
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -22,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from registry import model as m
+from registry.actor import default_actor  # noqa: F401 - re-exported
 from registry.db import ConflictError, RegistryError, read_session, write_session
 from registry.findings import ERROR, Diff, Finding, diff, sort_findings, summary, worst
 from registry.i18n import _
@@ -43,11 +42,6 @@ class Refused(RegistryError):
         self.findings = list(findings)
 
 
-def default_actor() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name in some containers
-        return os.environ.get("USER", "unknown")
 
 
 @dataclass

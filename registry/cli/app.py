@@ -106,7 +106,7 @@ def root(
         raise typer.Exit(0)
     if lang is not None and lang not in ("da", "en"):
         raise typer.BadParameter(f"{lang!r}: use da or en.", param_hint="--lang")
-    from registry.service import default_actor
+    from registry.actor import default_actor
 
     ctx.obj = State(db=db, lang=set_language(lang), actor=actor or default_actor())
     if ctx.invoked_subcommand is None:

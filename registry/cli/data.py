@@ -12,7 +12,7 @@ import typer
 from registry.cli import ExitCode
 from registry.cli.app import app, state
 from registry.cli.output import err, progress_bar
-from registry.db import RegistryError
+from registry.errors import RegistryError
 from registry.i18n import _
 
 

@@ -14,7 +14,7 @@ import typer
 
 from registry.cli.app import app, state
 from registry.cli.output import err, progress_bar
-from registry.db import RegistryError
+from registry.errors import RegistryError
 
 
 @app.command()
