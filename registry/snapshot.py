@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Iterable, Mapping, NamedTuple, Sequence
 
-from sqlalchemy import String, func, select, or_, type_coerce
+from sqlalchemy import String, exists, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from registry import model as m
@@ -279,6 +279,11 @@ def _list(value) -> tuple:
     return tuple(value)
 
 
+def _text(value):
+    """A JSON column as text, so that it can key a cache (PostgreSQL's driver returns it parsed)."""
+    return value if value is None or isinstance(value, str) else json.dumps(value)
+
+
 class _AppointmentRow(NamedTuple):
     id: str
     board: str
@@ -334,34 +339,49 @@ def load_people(session: Session, ids: Iterable[str]) -> dict[str, PersonFact]:
     return out
 
 
-def _seat_rule(r) -> SeatRule:
-    voting = bool(r.voting)
+@lru_cache(maxsize=16384)   # boards of one kind repeat the same seat groups: build each once
+def _seat_rule(seat, name, count, appointed_by, nominated_by, joint, eligibility, voting, counts_for_balance,
+               deputies, collective, spread, max_share) -> SeatRule:
+    voting = bool(voting)
     return SeatRule(
-        id=r.seat, name=r.name, count=r.count, appointed_by=r.appointed_by,
-        nominated_by=tuple(r.nominated_by or ()), joint=bool(r.joint),
-        eligibility=tuple(r.eligibility or ()), voting=voting,
-        counts_for_balance=voting if r.counts_for_balance is None else bool(r.counts_for_balance),
-        deputies=r.deputies or "none",
-        collective=tuple((c["skill"], int(c.get("min", 1))) for c in (r.collective or ())),
-        spread=r.spread, max_share=r.max_share,
+        id=seat, name=name, count=count, appointed_by=appointed_by,
+        nominated_by=_list(nominated_by), joint=bool(joint),
+        eligibility=_list(eligibility), voting=voting,
+        counts_for_balance=voting if counts_for_balance is None else bool(counts_for_balance),
+        deputies=deputies or "none",
+        collective=tuple((c["skill"], int(c.get("min", 1))) for c in _list(collective)),
+        spread=spread, max_share=max_share,
+    )
+
+
+@lru_cache(maxsize=16384)
+def _composition_rule(valid_from, valid_to, size_min, size_max, size_odd, balance, balance_scopes,
+                      balance_severity, nomination_rule, source, seats: tuple[SeatRule, ...]) -> CompositionRule:
+    return CompositionRule(
+        _day(valid_from), _day(valid_to), size_min, size_max, bool(size_odd),
+        _list(balance) or ("dk-ligelig",), _list(balance_scopes) or ("board",),
+        balance_severity or "warning", nomination_rule or "dk-10a", source, seats,
     )
 
 
 def load_compositions(session: Session, board_ids: Sequence[str] | None) -> dict[str, list[CompositionRule]]:
     C, S = m.Composition.__table__.c, m.SeatGroup.__table__.c
     seats: dict[int, list[SeatRule]] = defaultdict(list)
-    q = select(S).join(m.Composition.__table__, C.pk == S.composition).where(_in(C.board, board_ids)) \
+    q = select(S.composition, S.seat, S.name, S.count, S.appointed_by, _raw(S.nominated_by), S.joint,
+               _raw(S.eligibility), S.voting, S.counts_for_balance, S.deputies, _raw(S.collective), S.spread,
+               S.max_share) \
+        .join(m.Composition.__table__, C.pk == S.composition).where(_in(C.board, board_ids)) \
         .order_by(S.composition, S.position, S.pk)
-    for r in session.execute(q):
-        seats[r.composition].append(_seat_rule(r))
+    for r in session.execute(q).all():
+        seats[r[0]].append(_seat_rule(r[1], r[2], r[3], r[4], _text(r[5]), r[6], _text(r[7]), r[8], r[9], r[10],
+                                      _text(r[11]), r[12], r[13]))
     out: dict[str, list[CompositionRule]] = defaultdict(list)
-    for r in session.execute(select(C).where(_in(C.board, board_ids)).order_by(C.board, C.valid_from)):
-        out[r.board].append(CompositionRule(
-            r.valid_from, r.valid_to, r.size_min, r.size_max, bool(r.size_odd),
-            tuple(r.balance or ("dk-ligelig",)), tuple(r.balance_scopes or ("board",)),
-            r.balance_severity or "warning", r.nomination_rule or "dk-10a", r.source,
-            tuple(seats.get(r.pk, ())),
-        ))
+    q = select(C.pk, C.board, _raw(C.valid_from), _raw(C.valid_to), C.size_min, C.size_max, C.size_odd,
+               _raw(C.balance), _raw(C.balance_scopes), C.balance_severity, C.nomination_rule, C.source) \
+        .where(_in(C.board, board_ids)).order_by(C.board, C.valid_from)
+    for r in session.execute(q).all():
+        out[r[1]].append(_composition_rule(r[2], r[3], r[4], r[5], r[6], _text(r[7]), _text(r[8]), r[9], r[10], r[11],
+                                           tuple(seats.get(r[0], ()))))
     return out
 
 
@@ -370,6 +390,15 @@ def nomination_rounds(term: TermPattern, on: date) -> tuple[date | None, date | 
     """The round in progress and the next round on ``on`` (their term starts)."""
     cur, nxt = period_containing(term, on), next_period(term, on)
     return (cur.start if cur else None), (nxt.start if nxt else None)
+
+
+def _more_appointments(session: Session, cols, where, appts: list, have: set, wanted) -> None:
+    """Add the appointments matching ``where`` that ``wanted(row)`` and ``appts`` lacks."""
+    for r in session.execute(select(*cols).where(*where)).all():
+        if r[0] not in have and wanted(r):
+            have.add(r[0])
+            appts.append(_AppointmentRow(r[0], r[1], r[2], r[3], r[4], r[5], _day(r[6]), _day(r[7]), _day(r[8]),
+                                         r[9], _list(r[10]), r[11], r[12], r[13]))
 
 
 def load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None = None,
@@ -406,7 +435,10 @@ def load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None =
                  A.ended_reason, _raw(A.nominated_by), A.nomination, A.council_group, A.override_reason)
     appt_where = [_in(A.board, ids)]
     if history == "recent":
-        whole = [b.id for b in boards if b.holdover or (b.max_consecutive_terms or 0) > 0]
+        # what the rules look at beyond the board on ``on``: the past holders a holdover board's
+        # members sit on for, and the past terms of a term-limited board's members
+        holds = {b.id: bool(b.holdover) for b in boards}
+        limited = {b.id for b in boards if (b.max_consecutive_terms or 0) > 0}
         recent = or_(
             (A.end.is_(None) | (A.end >= on)) & (A.ended_date.is_(None) | (A.ended_date >= on)),
             A.start > on,
@@ -414,29 +446,34 @@ def load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None =
         if since is not None:
             recent = or_(recent, A.start >= since,
                          (A.end.is_(None) | (A.end >= since)) & (A.ended_date.is_(None) | (A.ended_date >= since)))
-        if len(whole) <= 900:
-            appt_where.append(or_(recent, A.board.in_(whole)) if whole else recent)
-        else:   # too many to list: filter in Python below
-            appt_where = [_in(A.board, ids)]
+        if any(holds.values()):
+            S = m.Appointment.__table__.alias("successor").c
+            holdover_board = select(B.id).where(B.holdover == True).scalar_subquery()   # noqa: E712
+            recent = or_(recent, A.board.in_(holdover_board) & (A.role == "member") & A.ended_date.is_(None)
+                         & (A.end < on) & ~exists().where(S.board == A.board, S.seat == A.seat, S.role == "member",
+                                                          S.start > A.end, S.start <= on))
+        appt_where.append(recent)
     appts = [_AppointmentRow(r[0], r[1], r[2], r[3], r[4], r[5], _day(r[6]), _day(r[7]), _day(r[8]), r[9],
                              _list(r[10]), r[11], r[12], r[13])
-             for r in session.execute(select(*appt_cols).where(*appt_where))]
+             for r in session.execute(select(*appt_cols).where(*appt_where)).all()]
     if history == "recent":
-        whole_set = set(whole)
-        appts = [a for a in appts if a.board in whole_set or a.start > on or (
-            (a.end is None or a.end >= on) and (a.ended_date is None or a.ended_date >= on)) or (
-            since is not None and (a.start >= since or (
-                (a.end is None or a.end >= since) and (a.ended_date is None or a.ended_date >= since))))]
-        # the members that kept deputies stand in for, wherever their own terms are
         have = {a.id for a in appts}
+        # every earlier term of the people on term-limited boards (where a holdover board keeps
+        # everyone's: its holdovers are judged against the whole history of their seats)
+        terms_of = {(a.board, a.person) for a in appts if a.board in limited and a.role == "member"}
+        everyone = sorted(b for b in limited if holds[b])
+        terms_of = {(b, p) for b, p in terms_of if not holds[b]}
+        limited_board = select(B.id).where(B.max_consecutive_terms > 0).scalar_subquery()
+        for where in ([A.board.in_(chunk)] for chunk in _chunks(everyone)):
+            _more_appointments(session, appt_cols, where, appts, have, lambda r: True)
+        for chunk in _chunks(sorted({p for _b, p in terms_of})):
+            _more_appointments(session, appt_cols, [A.person.in_(chunk), A.board.in_(limited_board), A.role == "member",
+                                                    A.start <= on],
+                               appts, have, lambda r: (r[1], r[3]) in terms_of)
+        # the members that kept deputies stand in for, wherever their own terms are
         wanted = {(a.deputy_for, a.board) for a in appts if a.deputy_for and a.deputy_for not in have}
-        missing = sorted({i for i, _ in wanted})
-        for chunk in _chunks(missing):
-            for r in session.execute(select(*appt_cols).where(A.id.in_(chunk))):
-                if (r[0], r[1]) in wanted and r[0] not in have:
-                    have.add(r[0])
-                    appts.append(_AppointmentRow(r[0], r[1], r[2], r[3], r[4], r[5], _day(r[6]), _day(r[7]),
-                                                 _day(r[8]), r[9], _list(r[10]), r[11], r[12], r[13]))
+        for chunk in _chunks(sorted({i for i, _ in wanted})):
+            _more_appointments(session, appt_cols, [A.id.in_(chunk)], appts, have, lambda r: (r[0], r[1]) in wanted)
 
     N = m.Nomination.__table__.c
     nom_where = [_in(N.board, ids)]
@@ -457,10 +494,13 @@ def load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None =
     people = load_people(session, people_ids)
 
     # seats held on ``on`` across all boards, for the people who sit on these boards now
-    active_people = sorted({a.person for a in appts if a.role == "member" and a.start <= on
-                            and (a.end is None or on <= a.end) and (a.ended_date is None or on <= a.ended_date)})
+    active = [a.person for a in appts if a.role == "member" and a.start <= on
+              and (a.end is None or on <= a.end) and (a.ended_date is None or on <= a.ended_date)]
     seats_held: dict[str, int] = {}
-    for chunk in _chunks(active_people):
+    if ids is None:   # every board's appointments running on ``on`` are here already: count them
+        seats_held = dict(Counter(active))
+        active = []
+    for chunk in _chunks(sorted(set(active))):
         q = select(A.person, func.count()).where(
             A.person.in_(chunk), A.role == "member", A.start <= on,
             or_(A.end.is_(None), A.end >= on), or_(A.ended_date.is_(None), A.ended_date >= on),

@@ -1,0 +1,114 @@
+"""``load_snapshots(history="recent")`` reads less than the full history, and the rules must not notice.
+
+``check``, the boards list and the annual report read only what the rules judge: appointments
+running on or after the date, the past holders a holdover board's members sit on for, the earlier
+terms of a term-limited board's members, and the members deputies stand in for. These tests compare
+the findings of every board on both readings, over a synthetic national registry at many dates and
+over hand-made histories with the awkward cases (a successor who left early, a holdover with a
+deputy, a term limit reached long ago).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from registry import service
+from registry.db import make_engine
+from registry.rules import evaluate
+
+
+def _findings(ctx: service.Context, on: date, history: str) -> list[dict]:
+    out = []
+    for snap in service.snapshots(ctx, on, history=history).values():
+        out += [f.to_dict() for f in evaluate(snap)]
+    return out
+
+
+def _assert_same(ctx: service.Context, on: date) -> list[dict]:
+    full = _findings(ctx, on, "full")
+    assert _findings(ctx, on, "recent") == full
+    return full
+
+
+@pytest.fixture(scope="module")
+def synth_ctx(tmp_path_factory):
+    from conftest import run_udpeg
+
+    db = tmp_path_factory.mktemp("synth") / "national.db"
+    r = run_udpeg("synth", "--boards", "120", "--years", "20", "--seed", "11", "--db", str(db))
+    assert r.code == 0, r.err
+    return service.Context(make_engine(f"sqlite:///{db}"))
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(on=st.dates(min_value=date(2004, 1, 1), max_value=date(2030, 12, 31)))
+def test_recent_history_gives_the_findings_of_the_full_history(synth_ctx, on):
+    _assert_same(synth_ctx, on)
+
+
+def test_the_synthetic_registry_exercises_holdover_and_term_limits(synth_ctx):
+    rules = {f["rule"] for on in (date(2022, 3, 25), date(2026, 11, 1)) for f in _assert_same(synth_ctx, on)}
+    assert {"holdover", "term-limit", "term-invalid"} <= rules
+
+
+def _board(id: str, **kw) -> dict:
+    return {"id": id, "name": id.upper(), "kkr": "nordjylland", "legal_basis": "Vedtægter", "term": "municipal",
+            "compositions": [{"valid_from": "2006-01-01", "balance": ["none"],
+                              "seats": [{"id": "m", "name": "Medlem", "count": 2, "deputies": "optional"}]}], **kw}
+
+
+def _appt(id: str, board: str, person: str, start: str, end: str, **kw) -> dict:
+    return {"id": id, "board": board, "seat": "m", "person": person, "start": start, "end": end, **kw}
+
+
+@pytest.fixture
+def awkward_ctx(sample_db, tmp_path, udpeg):
+    tree = json.loads(udpeg("export", "--format", "json", db=sample_db).out)
+    people = [p["id"] for p in tree["people"]][:6]
+    a, b, c, d, e, f = people
+    tree["boards"] += [_board("hb", holdover=True), _board("tl", max_consecutive_terms=1),
+                       _board("both", holdover=True, max_consecutive_terms=1)]
+    for board in ("hb", "both"):
+        tree["appointments"] += [
+            # a's term ended; b succeeded in 2014 and left early: a does not sit on
+            _appt(f"{board}-a", board, a, "2010-01-01", "2013-12-31"),
+            _appt(f"{board}-b", board, b, "2014-01-01", "2017-12-31", ended={"date": "2015-06-30", "reason": "resigned"}),
+            # c's term ended with no successor: c sits on, and so does c's deputy
+            _appt(f"{board}-c", board, c, "2014-01-01", "2017-12-31"),
+            _appt(f"{board}-c-dep", board, d, "2014-01-01", "2017-12-31", role="deputy", deputy_for=f"{board}-c"),
+            # e twice in a row, the first time long ago
+            _appt(f"{board}-e1", board, e, "2006-01-01", "2009-12-31"),
+            _appt(f"{board}-e2", board, e, "2010-01-01", "2013-12-31"),
+            _appt(f"{board}-e3", board, e, "2014-01-01", "2021-12-31"),
+        ]
+    tree["appointments"] += [
+        _appt("tl-e1", "tl", e, "2006-01-01", "2009-12-31"),
+        _appt("tl-e2", "tl", e, "2010-01-01", "2013-12-31"),
+        _appt("tl-e3", "tl", e, "2014-01-01", "2017-12-31"),
+        _appt("tl-f", "tl", f, "2014-01-01", "2017-12-31"),
+        _appt("tl-f-old", "tl", f, "2006-01-01", "2009-12-31"),
+    ]
+    path = tmp_path / "awkward.json"
+    path.write_text(json.dumps(tree), encoding="utf-8")
+    db = tmp_path / "awkward.db"
+    assert udpeg("init", "--empty", db=db).code == 0
+    r = udpeg("load", str(path), db=db)
+    assert r.code == 0, r.err
+    return service.Context(make_engine(f"sqlite:///{db}"))
+
+
+@pytest.mark.parametrize("on", [date(2012, 6, 1), date(2015, 1, 1), date(2016, 1, 1), date(2019, 1, 1),
+                                date(2023, 1, 1)])
+def test_awkward_histories_give_the_same_findings(awkward_ctx, on):
+    found = _assert_same(awkward_ctx, on)
+    holdovers = sorted((f["board"], f["appointment"]) for f in found if f["rule"] == "holdover")
+    limits = sorted((f["board"], f["appointment"]) for f in found if f["rule"] == "term-limit")
+    if on == date(2016, 1, 1):
+        assert holdovers == []          # b left early, but a was succeeded: nobody sits on
+        assert ("tl", "tl-e3") in limits and ("tl", "tl-f") not in limits
+    if on == date(2019, 1, 1):
+        assert holdovers == [("both", "both-c"), ("hb", "hb-c")]
