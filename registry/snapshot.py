@@ -77,9 +77,16 @@ class CompositionRule:
     nomination_rule: str
     source: str | None
     seats: tuple[SeatRule, ...]
+    _by_id: Mapping[str, SeatRule] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_id: dict[str, SeatRule] = {}
+        for s in self.seats:
+            by_id.setdefault(s.id, s)
+        object.__setattr__(self, "_by_id", by_id)
 
     def seat(self, seat_id: str) -> SeatRule | None:
-        return next((s for s in self.seats if s.id == seat_id), None)
+        return self._by_id.get(seat_id)
 
     def in_force(self, on: date) -> bool:
         return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
@@ -172,16 +179,13 @@ class BoardSnapshot:
     term_warning_days: int = 90
     members: tuple[Holding, ...] = ()                   # filled by __post_init__
     deputies: tuple[Holding, ...] = ()
+    composition: CompositionRule | None = field(init=False, repr=False, compare=False)   # in force on ``on``
 
     def __post_init__(self) -> None:
         members, deputies = board_on(self.history, self.on, self.board.holdover)
         object.__setattr__(self, "members", members)
         object.__setattr__(self, "deputies", deputies)
-
-    @property
-    def composition(self) -> CompositionRule | None:
-        """The composition in force on ``on``."""
-        return next((c for c in self.compositions if c.in_force(self.on)), None)
+        object.__setattr__(self, "composition", next((c for c in self.compositions if c.in_force(self.on)), None))
 
     def members_of(self, seat: str) -> list[Holding]:
         return [h for h in self.members if h.seat == seat]

@@ -47,7 +47,10 @@ def board_basis(snap: "BoardSnapshot", comp: "CompositionRule | None" = None) ->
 
 
 def composition_on(snap: "BoardSnapshot", on: date) -> "CompositionRule | None":
-    return next((c for c in snap.compositions if c.in_force(on)), None)
+    for c in snap.compositions:
+        if c.in_force(on):
+            return c
+    return None
 
 
 def seat_label(comp: "CompositionRule | None", seat_id: str) -> str:

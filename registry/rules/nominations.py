@@ -46,8 +46,10 @@ def check_holders(snap: "BoardSnapshot") -> list[Finding]:
         entitled = entitled_seat.nominated_by
         if not entitled:
             continue        # not a nominated seat
-        basis = board_basis(snap, at_start or comp)
         by = _nominators(h, by_id)
+        if by and all(o in entitled for o in by) and not (entitled_seat.joint and any(o not in by for o in entitled)):
+            continue        # nominated as the rules ask: nothing to report
+        basis = board_basis(snap, at_start or comp)
         if not by:
             out.append(finding(
                 snap, "nomination-missing", WARNING,

@@ -35,6 +35,7 @@ import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
@@ -271,6 +272,7 @@ def _shortfall(req: int, w: int, m: int) -> dict[str, int]:
     return out
 
 
+@lru_cache(maxsize=8192, typed=True)   # pure, on a few small numbers; the verdict is shared: do not change it
 def evaluate_balance(rs: RuleSet, women: int, men: int, undisclosed: int = 0) -> BalanceVerdict:
     """Check a composition of ``women`` + ``men`` + ``undisclosed`` counted members.
 
@@ -345,6 +347,7 @@ def _nomination_need(rule: str, k: int, w: int, m: int) -> dict[str, int]:
     return out
 
 
+@lru_cache(maxsize=8192, typed=True)   # pure, on a few small numbers; the verdict is shared: do not change it
 def evaluate_nomination(rule: str, seats: int, women: int, men: int,
                         undisclosed: int = 0) -> NominationVerdict:
     """Check a nomination for ``seats`` seats under ``rule`` (one of :data:`NOMINATION_RULES`).
