@@ -105,12 +105,15 @@ class UdpegApp(App):
     NAVIGATION = {"boards", "vacancies", "people", "nominations", "audit", "reports"}
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        """Single-letter navigation never throws away a form or a dialog being filled in."""
+        """Single-letter navigation never throws away a form or a dialog being filled in.
+
+        The Footer asks this for every key on every refresh, so it looks at a class attribute
+        rather than importing the form screens (which import the service layer).
+        """
         from textual.screen import ModalScreen
 
-        from tui.screens.appoint import AppointScreen
-
-        if action in self.NAVIGATION and isinstance(self.screen, (AppointScreen, ModalScreen)):
+        screen = self.screen
+        if action in self.NAVIGATION and (isinstance(screen, ModalScreen) or getattr(screen, "HOLDS_FORM", False)):
             return False
         return True
 

@@ -48,6 +48,8 @@ def candidate_prompt(c: Candidate) -> Text:
 class AppointScreen(UdpegScreen):
     """Appoint someone to one seat group of one board."""
 
+    HOLDS_FORM = True
+
     BINDINGS = [
         B("escape", "app.pop_screen", N_("Cancel"), "appoint.cancel"),
         B("ctrl+s", "confirm", N_("Appoint"), "appoint.confirm", priority=True),

@@ -38,6 +38,9 @@ def fail(widget, exc: BaseException) -> None:
 class UdpegScreen(Screen):
     """A screen with access to the registry context and the app's date."""
 
+    #: True for screens with a form being filled in: single-letter navigation is off there.
+    HOLDS_FORM = False
+
     @property
     def ctx(self):
         return self.app.ctx
