@@ -24,7 +24,7 @@ from registry.actor import default_actor  # noqa: F401 - re-exported
 from registry.db import ConflictError, RegistryError, read_session, write_session
 from registry.findings import ERROR, Diff, Finding, diff, sort_findings, summary, worst
 from registry.i18n import _
-from registry.snapshot import BoardSnapshot, Holding, load_people, load_snapshot, load_snapshots
+from registry.snapshot import BoardSnapshot, Holding, load_people, load_snapshot, load_snapshots, paused_gc
 from registry.terms import default_end, parse_pattern, period_containing
 
 
@@ -214,8 +214,9 @@ def check(ctx: Context, on: date, board: str | None = None, severity: str | None
     else:
         snaps = snapshots(ctx, on, history="recent")   # the rules' findings need no more
     out: list[Finding] = []
-    for snap in snaps.values():
-        out += evaluate(snap)
+    with paused_gc():     # thousands of findings, no cycles
+        for snap in snaps.values():
+            out += evaluate(snap)
     if severity:
         out = [f for f in out if SEVERITY_RANK[f.severity] <= SEVERITY_RANK[severity]]
     return sort_findings(out)
