@@ -337,9 +337,9 @@ def load_people(session: Session, ids: Iterable[str]) -> dict[str, PersonFact]:
     out: dict[str, PersonFact] = {}
     P, O = m.Person.__table__.c, m.Office.__table__.c
     for chunk in _chunks(ids):
-        for r in session.execute(select(O.person, O.office, O.body, _raw(O.start), _raw(O.end)).where(O.person.in_(chunk))):
+        for r in session.execute(select(O.person, O.office, O.body, _raw(O.start), _raw(O.end)).where(O.person.in_(chunk))).all():
             offices[r.person].append(OfficeFact(r.office, r.body, _day(r.start), _day(r.end)))
-        for r in session.execute(select(P.id, P.name, P.sex, P.party, P.municipality, _raw(P.skills)).where(P.id.in_(chunk))):
+        for r in session.execute(select(P.id, P.name, P.sex, P.party, P.municipality, _raw(P.skills)).where(P.id.in_(chunk))).all():
             out[r.id] = PersonFact(r.id, r.name, r.sex, r.party, r.municipality, _list(r.skills),
                                    tuple(sorted(offices.get(r.id, ()), key=lambda o: (o.start, o.office))))
     return out
@@ -456,7 +456,7 @@ def _load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None,
             out.update(_load_snapshots(session, on, chunk, since or history))
         return out
     B, A = m.Board.__table__.c, m.Appointment.__table__.c
-    boards = list(session.execute(select(B).where(_in(B.id, ids)).order_by(B.id)))
+    boards = session.execute(select(B).where(_in(B.id, ids)).order_by(B.id)).all()
     if not boards:
         return {}
     info = session.get(m.RegistryInfo, 1) or m.RegistryInfo()
@@ -520,7 +520,7 @@ def _load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None,
             for r in session.execute(select(
                 N.id, N.board, N.seat, _raw(N.round), _raw(N.organisations), N.seats, _raw(N.candidates),
                 _raw(N.received), _raw(N.deadline), N.reasons, N.reasons_accepted,
-            ).where(*nom_where))]
+            ).where(*nom_where)).all()]
     people_ids = {a.person for a in appts} | {c for n in noms for c in (n.candidates or ())}
     people = load_people(session, people_ids)
 
