@@ -238,23 +238,24 @@ def write(session: Session, ds: Dataset, progress: Callable[[int], None] | None 
     registry_kkr = (info.kkr if info else "") or "nordjylland"
 
     def bulk(model, rows: list[dict]) -> None:
-        # Core executemany on the table: one statement per chunk (the ORM's bulk path runs many more)
+        # one executemany per chunk (the ORM's bulk path runs many more statements)
         table = model.__table__
         for i in range(0, len(rows), 5000):
             part = rows[i:i + 5000]
             if part:
-                session.execute(insert(table), part)
+                insert_rows(session, table, part)
                 tick(len(part))
 
+    # records go in as they are: insert_rows takes the table's columns from them and no other key
     R = ds.records
-    bulk(m.Municipality, [_strip(r) for r in R["municipalities"]])
-    bulk(m.Organisation, [_strip(r) for r in R["organisations"]])
-    bulk(m.CouncilGroup, [_strip(r) for r in R["council_groups"]])
-    bulk(m.Person, [_strip(r, ("offices",)) for r in R["people"]])
-    bulk(m.Office, [{**_strip(o), "person": r["id"]} for r in R["people"] for o in r["offices"]])
-    bulk(m.Meeting, [_strip(r) for r in R["meetings"]])
-    bulk(m.CustomRuleSet, [_strip(r) for r in R["rulesets"]])
-    boards = [{**_strip(r, ("compositions",)), "kkr": r.get("kkr") or registry_kkr} for r in R["boards"]]
+    bulk(m.Municipality, R["municipalities"])
+    bulk(m.Organisation, R["organisations"])
+    bulk(m.CouncilGroup, R["council_groups"])
+    bulk(m.Person, R["people"])
+    bulk(m.Office, [{**o, "person": r["id"]} for r in R["people"] for o in r["offices"]])
+    bulk(m.Meeting, R["meetings"])
+    bulk(m.CustomRuleSet, R["rulesets"])
+    boards = [{**r, "kkr": r.get("kkr") or registry_kkr} for r in R["boards"]]
     bulk(m.Board, boards)
     terms = {b["id"]: parse_pattern(b["term"], b["term_anchor"]) for b in boards}
     comps = [(b["id"], comp) for b in R["boards"] for comp in b["compositions"]]
@@ -263,9 +264,9 @@ def write(session: Session, ds: Dataset, progress: Callable[[int], None] | None 
         part = comps[i:i + 1000]
         pks = session.execute(insert(C).returning(C.c.pk, sort_by_parameter_order=True),
                               [{"board": bid, **_strip(comp, ("seats",))} for bid, comp in part]).scalars().all()
-        seats = [{**_strip(s), "composition": pk} for pk, (_bid, comp) in zip(pks, part) for s in comp["seats"]]
+        seats = [{**s, "composition": pk} for pk, (_bid, comp) in zip(pks, part) for s in comp["seats"]]
         if seats:
-            session.execute(insert(m.SeatGroup.__table__), seats)
+            insert_rows(session, m.SeatGroup.__table__, seats)
     if any(r["board"] not in terms for k in ("appointments",) for r in R[k]):
         for bid, term, anchor in session.execute(select(m.Board.id, m.Board.term, m.Board.term_anchor)):
             terms.setdefault(bid, parse_pattern(term, anchor))
@@ -275,7 +276,7 @@ def write(session: Session, ds: Dataset, progress: Callable[[int], None] | None 
     ids.used |= taken_app | ds.ids("allocations") | ds.ids("nominations")
     appts = []
     for r in R["appointments"]:
-        row = _strip(r, ("end_given",))
+        row = dict(r)
         if not row.get("id"):
             row["id"] = ids.make(r["board"], r["seat"], r["person"], r["start"].isoformat())
         if not r["end_given"]:
@@ -285,19 +286,73 @@ def write(session: Session, ds: Dataset, progress: Callable[[int], None] | None 
     bulk(m.Appointment, appts)
     allocs = []
     for r in R["allocations"]:
-        row = _strip(r)
+        row = dict(r)
         row["id"] = row.get("id") or ids.make("alloc", r["board"], r["seat"], r["council_group"], r["start"].isoformat())
         allocs.append(row)
     bulk(m.Allocation, allocs)
     noms = []
     for r in R["nominations"]:
-        row = _strip(r)
+        row = dict(r)
         row["id"] = row.get("id") or ids.make("nom", r["board"], r["seat"], r["round"].isoformat(), *r["organisations"])
         noms.append(row)
     bulk(m.Nomination, noms)
     for kind in KINDS:
         counts[kind] = len(R[kind])
     return counts
+
+
+def insert_rows(session: Session, table, rows: list[dict]) -> None:
+    """``session.execute(insert(table), rows)``, with each distinct value converted once.
+
+    The same statement and the same conversions (the dialect's own bind processors: dates to
+    text on SQLite, lists and tables to JSON), but applied a column at a time and memoised per
+    distinct value, then handed to the driver's ``executemany``: SQLAlchemy's per-row, per-value
+    parameter processing was most of a big load's time. Columns the rows leave out take their
+    scalar Python default, as they would through ``insert(table)``.
+    """
+    conn = session.connection()
+    dialect = conn.dialect
+    first = rows[0]
+    columns: dict[str, list] = {}
+    for col in table.columns:
+        if col.key in first:
+            values = [r[col.key] for r in rows]
+        elif col.default is None:
+            continue            # NULL, a server default or a generated key, as through insert(table)
+        elif col.default.is_scalar:
+            values = [col.default.arg] * len(rows)
+        else:                   # a Python function as default: leave it to SQLAlchemy
+            session.execute(insert(table), [{k: r[k] for k in table.columns.keys() if k in r} for r in rows])
+            return
+        columns[col.key] = _converted(values, col.type.dialect_impl(dialect).bind_processor(dialect))
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
+    if compiled.positional:
+        params: list = list(zip(*(columns[k] for k in compiled.positiontup)))
+    else:
+        names = list(columns)
+        params = [dict(zip(names, t)) for t in zip(*columns.values())]
+    conn.exec_driver_sql(compiled.string, params)
+
+
+def _converted(values: list, process: Callable[[Any], Any] | None) -> list:
+    """``process`` applied to each value, once per distinct value (lists of text included)."""
+    if process is None:
+        return values
+    done: dict = {}
+    out = []
+    for v in values:
+        t = type(v)
+        if t is list:
+            key = (list, *v) if all(type(x) is str for x in v) else None
+        else:
+            key = (t, v) if t is not dict else None
+        if key is None:
+            out.append(process(v))
+        elif key in done:
+            out.append(done[key])
+        else:
+            out.append(done.setdefault(key, process(v)))
+    return out
 
 
 def total_rows(ds: Dataset) -> int:
