@@ -45,10 +45,10 @@ def run(env: Env) -> Result:
         ("P1.sample", "P1.national-5k", "P1.national-20k"),
         [lambda c=c, p=p: service.whatif(c, p) for c, p in cases], reps=reps)
     r.floor, r.figure = small, big
-    # the same kind of board in a registry a quarter the size: flat across registry sizes, the rest
-    # of the ratio is the board's own history (20 years of appointments against the sample's few)
+    # the same kind of board in a registry a quarter the size: flat across registry sizes; what-if
+    # reads the appointments the rules judge (the board now), not the board's whole past
     hist = [len(service.whatif(c, p).snapshot.history) for c, p in cases]
-    r.note = (f"{cases[2][1].board} ({hist[2]} appointments) vs {cases[0][1].board} ({hist[0]}); "
+    r.note = (f"{cases[2][1].board} ({hist[2]} appointments read) vs {cases[0][1].board} ({hist[0]}); "
               f"national-5k {cases[1][1].board} ({hist[1]}): {mid * 1000:.1f} ms = {mid / big:.2f}× the national-20k figure")
     r.samples = env.samples("P1.sample", "P1.national-5k", "P1.national-20k")
     for c, _p in cases:

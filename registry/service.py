@@ -298,7 +298,13 @@ def _validate_proposal(s: Session, p: Proposal) -> Proposal:
 
 def _whatif(s: Session, p: Proposal, new_id: str) -> WhatIf:
     p = _validate_proposal(s, p)
-    snap = load_snapshot(s, p.board, p.start)
+    # the rules judge the recent history (the cost stays that of the board now, however long its
+    # past); a proposal that names an older appointment, or a new member's earlier terms on a
+    # term-limited board, needs the whole history
+    snap = load_snapshots(s, p.start, [p.board], history="recent")[p.board]
+    named = {a for a in (p.deputy_for, p.ending) if a}
+    if named - {h.appointment for h in snap.history} or (snap.board.max_consecutive_terms and p.role == "member"):
+        snap = load_snapshot(s, p.board, p.start)
     before = evaluate(snap)
     person = load_people(s, [p.person])[p.person]
     held = s.execute(select(func.count()).select_from(m.Appointment).where(

@@ -112,3 +112,32 @@ def test_awkward_histories_give_the_same_findings(awkward_ctx, on):
         assert ("tl", "tl-e3") in limits and ("tl", "tl-f") not in limits
     if on == date(2019, 1, 1):
         assert holdovers == [("both", "both-c"), ("hb", "hb-c")]
+
+
+def _whatif_on_full_history(ctx: service.Context, p: service.Proposal, holding) -> list[dict]:
+    from datetime import timedelta
+
+    snap = service.snapshots(ctx, p.start, [p.board], history="full")[p.board]
+    if p.ending:
+        snap = snap.with_ended(p.ending, p.start - timedelta(days=1), "replaced")
+    held = sum(1 for s in service.snapshots(ctx, p.start, history="full").values()
+               for h in s.members if h.person.id == p.person and h.status == "active")
+    snap = snap.with_appointment(holding, seats_held=held + (1 if p.role == "member" else 0))
+    return [f.to_dict() for f in evaluate(snap)]
+
+
+@pytest.mark.parametrize("proposal", [
+    dict(board="tl", person="E", start=date(2018, 1, 1), end=date(2021, 12, 31)),
+    dict(board="hb", person="F", start=date(2019, 1, 1), end=date(2021, 12, 31), ending="hb-c"),
+    dict(board="hb", person="F", start=date(2019, 1, 1), end=date(2021, 12, 31), role="deputy", deputy_for="hb-a"),
+    dict(board="both", person="E", start=date(2022, 1, 1), end=date(2025, 12, 31)),
+], ids=["term-limit", "ending-a-holdover", "deputy-for-an-old-term", "holdover-and-limit"])
+def test_whatif_judges_as_on_the_full_history(awkward_ctx, proposal):
+    with service.read_session(awkward_ctx.engine) as s:
+        from registry import model as m
+
+        people = [p.id for p in s.query(m.Person).order_by(m.Person.id)]
+    ids = {"E": people[4], "F": people[5]}
+    p = service.Proposal(seat="m", **{**proposal, "person": ids[proposal["person"]]})
+    result = service.whatif(awkward_ctx, p)
+    assert [f.to_dict() for f in result.after] == _whatif_on_full_history(awkward_ctx, p, result.holding)
