@@ -8,8 +8,10 @@ are "fewer than 3"; findings about nominations are counted, never shown.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date, timedelta
-from typing import Any, Callable
+from functools import lru_cache
+from typing import Any, Callable, Iterable
 
 from registry import service
 from registry.findings import summary, worst
@@ -56,37 +58,49 @@ def counting_rules() -> list[str]:
     ]
 
 
-def _member_row(snap: BoardSnapshot, seat_name: str, h: Holding, names: Names, role: str, note: str) -> dict:
+def _member_row(seat_name: str, h: Holding, names: Names, role: str, note: str) -> dict:
+    """A member list row as the JSON has it (the document adds the board)."""
     p = h.person
-    return {"board": snap.board.id, "board_name": snap.board.name, "seat": h.seat, "seat_name": seat_name,
-            "role": role, "person": p.id, "name": p.name, "party": p.party or "",
-            "municipality": names.municipality(p.municipality),
+    return {"seat": h.seat, "seat_name": seat_name, "role": role, "person": p.id, "name": p.name,
+            "party": p.party or "", "municipality": names.municipality(p.municipality),
             "nominated_by": [names.org(o) for o in h.nominated_by] or
                             ([names.group(h.council_group)] if h.council_group else []),
             "start": h.start, "end": h.last_day, "note": note}
 
 
-def _board(snap: BoardSnapshot, names: Names, first: date, last: date) -> dict[str, Any]:
+def _by_seat(holdings: Iterable[Holding]) -> dict[str, list[Holding]]:
+    """Holdings by seat group, each sorted by name."""
+    out: dict[str, list[Holding]] = defaultdict(list)
+    for h in holdings:
+        out[h.seat].append(h)
+    for hs in out.values():
+        hs.sort(key=lambda h: (h.person.name.lower(), h.appointment))
+    return out
+
+
+def _board(snap: BoardSnapshot, names: Names, first: date, last: date) -> tuple[dict[str, Any], list[dict], tuple]:
+    """A board as the JSON has it, its changes in the window, and its exact (counted, women, men,
+    undisclosed)."""
     comp = snap.composition
     period = period_containing(snap.board.term, snap.on)
     seats = list(comp.seats) if comp else []
-    known = {s.id for s in seats}
     seat_names = {s.id: s.name for s in seats}
     member_names = {h.appointment: h.person.name for h in snap.history}
     alloc = {a.seat: a for a in snap.allocations}
+    members_by_seat, deputies_by_seat = _by_seat(snap.members), _by_seat(snap.deputies)
     rows: list[dict] = []
     seat_out = []
-    order = [s.id for s in seats] + sorted({h.seat for h in snap.members + snap.deputies} - known)
+    order = [s.id for s in seats] + sorted((members_by_seat.keys() | deputies_by_seat.keys()) - seat_names.keys())
     for sid in order:
         rule = comp.seat(sid) if comp else None
         sname = seat_names.get(sid, sid)
-        members = sorted(snap.members_of(sid), key=lambda h: (h.person.name.lower(), h.appointment))
-        deputies = sorted((h for h in snap.deputies if h.seat == sid), key=lambda h: (h.person.name.lower(), h.appointment))
+        members = members_by_seat.get(sid, [])
+        deputies = deputies_by_seat.get(sid, [])
         for h in members:
-            rows.append(_member_row(snap, sname, h, names, "member",
+            rows.append(_member_row(sname, h, names, "member",
                                     _("holdover: in office until a successor takes over") if h.status == "holdover" else ""))
         for h in deputies:
-            rows.append(_member_row(snap, sname, h, names, "deputy",
+            rows.append(_member_row(sname, h, names, "deputy",
                                     _("deputy for {name}", name=member_names.get(h.deputy_for, "?")) if h.deputy_for
                                     else _("deputy")))
         vacant = max(0, rule.count - len(members)) if rule else 0
@@ -95,18 +109,19 @@ def _board(snap: BoardSnapshot, names: Names, first: date, last: date) -> dict[s
             note = _("{n} open seats", n=vacant) if vacant > 1 else _("1 open seat")
             if a:
                 note += "; " + _("allotted to {group}", group=a.council_group_name)
-            rows.append({"board": snap.board.id, "board_name": snap.board.name, "seat": sid, "seat_name": sname,
-                         "role": "vacant", "open": vacant, "person": None, "name": "—", "party": "",
-                         "municipality": "", "nominated_by": [a.council_group_name] if a else [], "start": None,
-                         "end": None, "note": note})
+            rows.append({"seat": sid, "seat_name": sname, "role": "vacant", "open": vacant, "person": None,
+                         "name": "—", "party": "", "municipality": "",
+                         "nominated_by": [a.council_group_name] if a else [], "start": None, "end": None,
+                         "note": note})
         seat_out.append({"id": sid, "name": sname, "count": rule.count if rule else None,
                          "appointed_by": names.org(rule.appointed_by) if rule else "",
                          "counted": bool(rule.counts_for_balance) if rule else False,
                          "members": len(members), "deputies": len(deputies), "vacant": vacant})
 
-    board_n, w, mn, u = scope_counts(snap, counted_seat_ids(snap))
+    counted = counted_seat_ids(snap)
+    board_n, w, mn, u = scope_counts(snap, counted)
     balance = []
-    scopes = [("board", counted_seat_ids(snap))]
+    scopes = [("board", counted)]
     if comp is not None and "controlled" in comp.scopes:
         ctl = controlled_seat_ids(snap)
         if ctl:
@@ -127,37 +142,44 @@ def _board(snap: BoardSnapshot, names: Names, first: date, last: date) -> dict[s
 
     findings = service.evaluate(snap)
     shown = [f for f in findings if not is_confidential(f)]
-    changes = _changes(snap, seat_names, first, last)
-    return {
+    board = {
         "id": snap.board.id, "name": snap.board.name, "legal_basis": snap.board.legal_basis,
         "term": {"start": period.start, "end": period.end} if period else None,
         "composition": comp is not None,
         "rulesets": list(comp.balance) if comp else [], "scopes": list(comp.scopes) if comp else [],
-        "seats": seat_out, "members": rows, "balance": balance,
+        "seats": seat_out, "balance": balance,
         "open_seats": sum(s["vacant"] for s in seat_out),
         "status": worst(shown) or "ok",          # of the findings shown: nominations stay out
         "summary": summary(shown),
         "findings": [public_finding(f, board_n) for f in shown],
         "confidential_findings": len(findings) - len(shown),
-        "changes": changes,
-        "_counts": (board_n, w, mn, u),
+        "members": rows,
     }
+    return board, _changes(snap, seat_names, first, last), (board_n, w, mn, u)
 
 
 def _changes(snap: BoardSnapshot, seat_names: dict, first: date, last: date) -> list[dict]:
+    """Members appointed, leaving and replaced from ``first`` to ``last``; a predecessor is a member
+    of the same seat group whose last day is the day before, a successor one starting the day after."""
     out = []
+    day = timedelta(days=1)
     members = [h for h in snap.history if h.role == "member"]
+    starting: dict[tuple, list[Holding]] = defaultdict(list)     # (seat, first day) -> members
+    leaving: dict[tuple, list[Holding]] = defaultdict(list)      # (seat, day after the last) -> members
+    for h in members:
+        starting[h.seat, h.start].append(h)
+        if h.last_day is not None and h.last_day < date.max:
+            leaving[h.seat, h.last_day + day].append(h)
     for h in members:
         base = {"board": snap.board.id, "board_name": snap.board.name, "seat": h.seat,
                 "seat_name": seat_names.get(h.seat, h.seat), "person": h.person.id, "name": h.person.name}
         if first <= h.start <= last:
-            before = [o for o in members if o.seat == h.seat and o is not h and o.last_day is not None
-                      and o.last_day + timedelta(days=1) == h.start]
+            before = [o for o in leaving.get((h.seat, h.start), ()) if o is not h]
             out.append({**base, "date": h.start, "change": "appointed",
                         "other": ", ".join(sorted(o.person.name for o in before)), "reason": ""})
         end = h.last_day
         if end is not None and first <= end <= last:
-            after = [o for o in members if o.seat == h.seat and o is not h and o.start == end + timedelta(days=1)]
+            after = [o for o in starting.get((h.seat, end + day), ()) if o is not h]
             early = h.ended_date is not None and (h.end is None or h.ended_date < h.end)
             out.append({**base, "date": end, "change": "replaced" if after else "ended",
                         "other": ", ".join(sorted(o.person.name for o in after)),
@@ -187,17 +209,19 @@ def build(ctx, year: int | None = None, on: date | None = None, today: date | No
     # year (a predecessor ends then), not the whole past of every board
     since = first - timedelta(days=1) if first > date.min else first
     snaps = sort_boards(service.snapshots(ctx, on, history=since))
-    boards = []
+    boards, changes, counts = [], [], []
     for i, snap in enumerate(snaps, 1):
-        boards.append(_board(snap, names, first, last))
+        board, board_changes, board_counts = _board(snap, names, first, last)
+        boards.append(board)
+        changes += board_changes
+        counts.append(board_counts)
         if progress and (i % 50 == 0 or i == len(snaps)):
             progress(i, len(snaps))
 
     tot = [0, 0, 0, 0]
     ctl = [0, 0, 0, 0]
     with_members = 0
-    for b in boards:
-        counts_ = b.pop("_counts")
+    for counts_ in counts:
         with_members += counts_[0] > 0
         for k, v in enumerate(counts_):
             tot[k] += v
@@ -236,11 +260,9 @@ def build(ctx, year: int | None = None, on: date | None = None, today: date | No
             "findings": sev,
             "confidential_findings": sum(b["confidential_findings"] for b in boards),
         },
-        "boards": [{k: v for k, v in b.items() if k not in ("members", "changes")} |
-                   {"members": [{k: v for k, v in r.items() if k not in ("board", "board_name")} for r in b["members"]]}
-                   for b in boards],
-        "changes": sorted((c for b in boards for c in b["changes"]),
-                          key=lambda c: (c["date"], c["board_name"].lower(), c["seat"], c["name"].lower(), c["change"])),
+        "boards": boards,
+        "changes": sorted(changes, key=lambda c: (c["date"], c["board_name"].lower(), c["seat"], c["name"].lower(),
+                                                  c["change"])),
     }
     return data, document(data, boards)
 
@@ -248,6 +270,9 @@ def build(ctx, year: int | None = None, on: date | None = None, today: date | No
 def document(data: dict, boards: list[dict]) -> Document:
     t = data["totals"]
     lang = get_language()
+    # labels repeat for every row: each translated once
+    role, scope, verdict, severity, change, reason = (lru_cache(maxsize=None)(f) for f in (
+        role_label, scope_label, verdict_label, severity_label, change_label, reason_label))
     facts = Facts([
         (_("Registry"), data["registry"]),
         (_("Reference date"), data["on"]),
@@ -276,7 +301,8 @@ def document(data: dict, boards: list[dict]) -> Document:
             Column("id", _("Rule set"), width=14), Column("name", _("Name"), width=48),
             Column("legal_basis", _("Legal basis"), width=60)], data["rulesets"], empty=_("No rule sets are in use."))])
 
-    member_rows = [dict(r, role_label=role_label(r["role"])) for b in boards for r in b["members"]]
+    member_rows = [{"board": b["id"], "board_name": b["name"], **r, "role_label": role(r["role"])}
+                   for b in boards for r in b["members"]]
     notes = {b["name"]: _board_note(b) for b in boards}
     members_sec = Section("members", _("Members"), paragraphs=[
         _("Members and deputies on {date} by board and seat group, with open seats.", date=_fmt(data["on"]))], blocks=[
@@ -295,10 +321,10 @@ def document(data: dict, boards: list[dict]) -> Document:
     for b in boards:
         for row in b["balance"]:
             for v in row["verdicts"] or [{"ruleset": "", "required_each": None, "status": ""}]:
-                bal_rows.append({"board_name": b["name"], "scope": scope_label(row["scope"]), "counted": row["counted"],
+                bal_rows.append({"board_name": b["name"], "scope": scope(row["scope"]), "counted": row["counted"],
                                  "women": row["women"], "men": row["men"], "undisclosed": row["undisclosed"],
                                  "ruleset": v["ruleset"], "required_each": v["required_each"],
-                                 "verdict": verdict_label(v["status"]) if v["status"] else ""})
+                                 "verdict": verdict(v["status"]) if v["status"] else ""})
         board_row = b["balance"][0]
         if board_row["counted"]:
             req = next((v["required_each"] for v in board_row["verdicts"]), None)
@@ -315,7 +341,7 @@ def document(data: dict, boards: list[dict]) -> Document:
             Column("ruleset", _("Rule set"), width=12), Column("required_each", _("Required each"), "int", width=11),
             Column("verdict", _("Verdict"), width=26)], bal_rows)])
 
-    comp_rows = [{"board_name": b["name"], "status": severity_label(b["status"]) if b["status"] != "ok" else _("ok"),
+    comp_rows = [{"board_name": b["name"], "status": severity(b["status"]) if b["status"] != "ok" else _("ok"),
                   "error": sum(f["severity"] == "error" for f in b["findings"]),
                   "warning": sum(f["severity"] == "warning" for f in b["findings"]),
                   "info": sum(f["severity"] == "info" for f in b["findings"]),
@@ -332,7 +358,7 @@ def document(data: dict, boards: list[dict]) -> Document:
             Column("confidential", _("About nominations"), "int", width=11),
             Column("open_seats", _("Open seats"), "int", width=8)], comp_rows)])
 
-    finding_rows = [{"board_name": b["name"], "severity": severity_label(f["severity"]), "rule": f["rule"],
+    finding_rows = [{"board_name": b["name"], "severity": severity(f["severity"]), "rule": f["rule"],
                      "_class": f"sev-{f['severity']}",
                      "message": f["message"], "remedy": f["remedy"], "legal_basis": f["legal_basis"]}
                     for b in boards for f in b["findings"]]
@@ -342,7 +368,7 @@ def document(data: dict, boards: list[dict]) -> Document:
         Column("remedy", _("What to do"), width=44), Column("legal_basis", _("Legal basis"), width=46)],
         finding_rows, group="board_name", empty=_("No open findings."))])
 
-    change_rows = [dict(c, change_label=change_label(c["change"]), reason_label=reason_label(c["reason"]))
+    change_rows = [dict(c, change_label=change(c["change"]), reason_label=reason(c["reason"]))
                    for c in data["changes"]]
     changes_sec = Section("changes", _("Changes during {year}", year=data["year"]), paragraphs=[
         _("Members appointed, leaving and replaced from {start} to {end}.", start=_fmt(data["changes_from"]),
