@@ -214,9 +214,11 @@ def check(ctx: Context, on: date, board: str | None = None, severity: str | None
     else:
         snaps = snapshots(ctx, on, history="recent")   # the rules' findings need no more
     out: list[Finding] = []
+    from registry.rules import evaluate_unsorted
+
     with paused_gc():     # thousands of findings, no cycles
         for snap in snaps.values():
-            out += evaluate(snap)
+            out += evaluate_unsorted(snap)     # sorted together below
     if severity:
         out = [f for f in out if SEVERITY_RANK[f.severity] <= SEVERITY_RANK[severity]]
     return sort_findings(out)

@@ -19,13 +19,15 @@ from registry.rules import collective, data, deputies, eligibility, gender, nomi
 if TYPE_CHECKING:   # pragma: no cover
     from registry.snapshot import BoardSnapshot
 
-__all__ = ["evaluate", "RULE_FAMILIES", "FAMILY_RULES"]
+__all__ = ["evaluate", "evaluate_unsorted", "RULE_FAMILIES", "FAMILY_RULES"]
 
 _MODULES = (structure, eligibility, nominations, gender, collective, terms, deputies, data)
 
 #: family name → ``check(snapshot) -> list[Finding]``, in the order they run.
 RULE_FAMILIES: Mapping[str, Callable[["BoardSnapshot"], list[Finding]]] = MappingProxyType(
     {m.__name__.rsplit(".", 1)[1]: m.check for m in _MODULES})
+
+_CHECKS = tuple(RULE_FAMILIES.values())
 
 #: family name → the rule ids it reports (together: every id of ``registry.findings.RULES``).
 FAMILY_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType(
@@ -34,7 +36,13 @@ FAMILY_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType(
 
 def evaluate(snapshot: "BoardSnapshot") -> list[Finding]:
     """Every finding for the board on ``snapshot.on``, sorted with :func:`sort_findings`."""
+    return sort_findings(evaluate_unsorted(snapshot))
+
+
+def evaluate_unsorted(snapshot: "BoardSnapshot") -> list[Finding]:
+    """Every finding for the board, in the order the families report them (for callers that sort
+    the findings of many boards together)."""
     out: list[Finding] = []
-    for check in RULE_FAMILIES.values():
+    for check in _CHECKS:
         out.extend(check(snapshot))
-    return sort_findings(out)
+    return out
