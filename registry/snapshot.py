@@ -564,11 +564,9 @@ def _load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None,
 
     by_board_appts: dict[str, list[Holding]] = defaultdict(list)
     for a in appts:
-        by_board_appts[a.board].append(Holding(
-            appointment=a.id, seat=a.seat, person=people.get(a.person) or PersonFact(a.person, a.person),
-            role=a.role, deputy_for=a.deputy_for, start=a.start, end=a.end, ended_date=a.ended_date,
-            ended_reason=a.ended_reason, nominated_by=tuple(a.nominated_by or ()), nomination=a.nomination,
-            council_group=a.council_group, override_reason=a.override_reason,
+        by_board_appts[a.board].append(Holding(   # positional, in Holding's field order: 20,000s of them
+            a.id, a.seat, people.get(a.person) or PersonFact(a.person, a.person), a.role, a.deputy_for, a.start,
+            a.end, a.ended_date, a.ended_reason, a.nominated_by, a.nomination, a.council_group, a.override_reason,
         ))
     noms_by_board: dict[str, list] = defaultdict(list)
     for n in noms:
@@ -577,6 +575,8 @@ def _load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None,
     for r in allocs:
         by_board_allocs[r.board].append(AllocationFact(r.id, r.seat, r.council_group, r.name, r.start, r.end))
 
+    kkr_municipalities = {k: frozenset(v) for k, v in municipalities.items()}
+    kkr_owners = {k: frozenset(v) for k, v in owners.items()}
     out = {}
     for b in boards:
         term = parse_pattern(b.term, b.term_anchor)
@@ -596,8 +596,8 @@ def _load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None,
             history=tuple(sorted(by_board_appts.get(b.id, ()), key=lambda h: (h.start, h.appointment))),
             allocations=tuple(sorted(by_board_allocs.get(b.id, ()), key=lambda x: (x.seat, x.start, x.id))),
             nominations=board_noms,
-            kkr_municipalities=frozenset(municipalities.get(b.kkr, ())),
-            owner_orgs=frozenset(owners.get(b.kkr, ())),
+            kkr_municipalities=kkr_municipalities.get(b.kkr, frozenset()),
+            owner_orgs=kkr_owners.get(b.kkr, frozenset()),
             org_names=org_names,
             custom_rulesets=rulesets,
             seats_held=seats_held,
