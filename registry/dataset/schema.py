@@ -53,6 +53,9 @@ class Checker:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        # a dataset repeats the same ids and dates thousands of times: each text is checked once
+        self._ids: set[str] = set()
+        self._dates: dict[str, date] = {}
 
     def add(self, place: str, message: str) -> None:
         self.problems.append(Problem(place, message))
@@ -60,6 +63,8 @@ class Checker:
     # -- scalar readers: return the normalised value, or None after recording a problem -----
 
     def table(self, value: Any, place: str, allowed: set[str], required: set[str] = frozenset()) -> dict | None:
+        if type(value) is dict and value.keys() <= allowed and value.keys() >= required and None not in value.values():
+            return value  # nothing to report (the checks below, at once)
         if not isinstance(value, dict):
             self.add(place, f"must be a table, not {type(value).__name__}")
             return None
@@ -76,13 +81,34 @@ class Checker:
                 self.add(f"{place}.{k}" if place else k, "must have a value (null is not allowed)")
         return value
 
+    # -- quiet tests for the readers' fast paths: nothing is recorded either way ---------------
+
+    def valid_id(self, v: Any) -> bool:
+        if type(v) is str and v in self._ids:
+            return True
+        if isinstance(v, str) and ID_RE.match(v):
+            self._ids.add(v)
+            return True
+        return False
+
+    def valid_date(self, v: Any) -> date | None:
+        if isinstance(v, str):
+            if v not in self._dates:
+                try:
+                    self._dates[v] = parse_date(v)
+                except ValueError:
+                    return None
+            return self._dates[v]
+        if isinstance(v, date) and not hasattr(v, "hour"):
+            return v
+        return None
+
     def id(self, v: Any, place: str) -> str | None:
-        if v is None:  # missing or null: reported by table()
-            return None
-        if not isinstance(v, str) or not ID_RE.match(v):
+        if self.valid_id(v):
+            return v
+        if v is not None:  # missing or null: reported by table()
             self.add(place, f"{v!r} is not a valid id (lowercase letters, digits and '-')")
-            return None
-        return v
+        return None
 
     def str(self, v: Any, place: str, allow_empty: bool = True) -> str | None:
         if v is None:  # missing or null: reported by table()
@@ -128,15 +154,10 @@ class Checker:
     def date(self, v: Any, place: str) -> date | None:
         if v is None:  # missing or null: reported by table()
             return None
-        if isinstance(v, date) and not hasattr(v, "hour"):
-            return v
-        if isinstance(v, str):
-            try:
-                return parse_date(v)
-            except ValueError:
-                pass
-        self.add(place, f"{v!r} is not a date (use yyyy-mm-dd or dd-mm-yyyy)")
-        return None
+        d = self.valid_date(v)
+        if d is None:
+            self.add(place, f"{v!r} is not a date (use yyyy-mm-dd or dd-mm-yyyy)")
+        return d
 
     def enum(self, v: Any, place: str, values: tuple[str, ...]) -> str | None:
         if v is None:  # missing or null: reported by table()
@@ -458,7 +479,49 @@ def _decision(c: Checker, t: dict, p: str) -> dict:
             "decision_item": _get(c, d, "item", dp, c.str), "decision_case": _get(c, d, "case", dp, c.str)}
 
 
+def _appointment_fast(c: Checker, t: dict) -> dict | None:
+    """An ordinary appointment's record, read without a place for every value; None if anything
+    is unusual, and then ``_appointment`` reads it in full and words each problem."""
+    g = t.get
+    role, start = g("role", "member"), c.valid_date(g("start"))
+    if (None in t.values() or start is None or role not in ROLES or (role == "deputy") != ("deputy_for" in t)
+            or not (c.valid_id(g("board")) and c.valid_id(g("seat")) and c.valid_id(g("person")))
+            or not all(c.valid_id(t[k]) for k in ("id", "deputy_for", "nomination", "council_group") if k in t)):
+        return None
+    end = c.valid_date(t["end"]) if "end" in t else None
+    if "end" in t and (end is None or end < start):
+        return None
+    nominated_by, override, extra = g("nominated_by", []), g("override_reason"), g("extra")
+    if (type(nominated_by) is not list or not all(c.valid_id(x) for x in nominated_by)
+            or (override is not None and not isinstance(override, str))
+            or (extra is not None and (type(extra) is not dict or None in extra.values()))):
+        return None
+    ended_date = ended_reason = None
+    if "ended" in t:
+        e = t["ended"]
+        if type(e) is not dict or e.keys() != {"date", "reason"} or e["reason"] not in END_REASONS:
+            return None
+        ended_date, ended_reason = c.valid_date(e["date"]), e["reason"]
+        if ended_date is None or ended_date < start:
+            return None
+    meeting = item = case = None
+    if "decision" in t:
+        d = t["decision"]
+        if (type(d) is not dict or not d.keys() <= {"meeting", "item", "case"} or None in d.values()
+                or not c.valid_id(d.get("meeting")) or not all(isinstance(d.get(k, ""), str) for k in ("item", "case"))):
+            return None
+        meeting, item, case = d["meeting"], d.get("item"), d.get("case")
+    return {"id": g("id"), "board": t["board"], "seat": t["seat"], "person": t["person"], "role": role,
+            "deputy_for": g("deputy_for"), "start": start, "end": end, "nominated_by": list(nominated_by),
+            "nomination": g("nomination"), "council_group": g("council_group"), "override_reason": override,
+            "extra": extra, "ended_date": ended_date, "ended_reason": ended_reason, "end_given": "end" in t,
+            "decision_meeting": meeting, "decision_item": item, "decision_case": case}
+
+
 def _appointment(c: Checker, t: dict, p: str) -> dict:
+    fast = _appointment_fast(c, t)
+    if fast is not None:
+        return fast
     r = {"id": _get(c, t, "id", p, c.id), "board": c.id(t.get("board"), f"{p}.board"),
          "seat": c.id(t.get("seat"), f"{p}.seat"), "person": c.id(t.get("person"), f"{p}.person"),
          "role": _get(c, t, "role", p, c.enum, "member", values=ROLES),
@@ -495,7 +558,28 @@ def _allocation(c: Checker, t: dict, p: str) -> dict:
     return r
 
 
+def _nomination_fast(c: Checker, t: dict) -> dict | None:
+    """An ordinary nomination's record, or None to read it in full (as ``_appointment_fast``)."""
+    g = t.get
+    rnd, orgs, cands = c.valid_date(g("round")), g("organisations"), g("candidates")
+    seats, reasons, accepted, confidential = g("seats", 1), g("reasons", ""), g("reasons_accepted", ""), g("confidential", True)
+    received = c.valid_date(t["received"]) if "received" in t else None
+    deadline = c.valid_date(t["deadline"]) if "deadline" in t else None
+    if (None in t.values() or rnd is None or not c.valid_id(g("board")) or not c.valid_id(g("seat"))
+            or ("id" in t and not c.valid_id(t["id"])) or type(orgs) is not list or not orgs or type(cands) is not list
+            or not all(c.valid_id(x) for x in orgs) or not all(c.valid_id(x) for x in cands)
+            or type(seats) is not int or seats < 1 or not isinstance(reasons, str) or accepted not in ("yes", "no", "")
+            or type(confidential) is not bool or ("received" in t and received is None) or ("deadline" in t and deadline is None)):
+        return None
+    return {"id": g("id"), "board": t["board"], "seat": t["seat"], "round": rnd, "organisations": list(orgs),
+            "seats": seats, "candidates": list(cands), "received": received, "deadline": deadline,
+            "reasons": reasons, "reasons_accepted": accepted, "confidential": confidential}
+
+
 def _nomination(c: Checker, t: dict, p: str) -> dict:
+    fast = _nomination_fast(c, t)
+    if fast is not None:
+        return fast
     r = {"id": _get(c, t, "id", p, c.id), "board": c.id(t.get("board"), f"{p}.board"),
          "seat": c.id(t.get("seat"), f"{p}.seat"), "round": c.date(t.get("round"), f"{p}.round"),
          "organisations": c.strlist(t.get("organisations"), f"{p}.organisations", item=c.id),
