@@ -178,10 +178,51 @@ def _register() -> None:
                 raise
 
 
+#: The global options (see ``root``) as the UI launch reads them: option -> (name, environment variable).
+ROOT_OPTIONS = {"--db": ("db", "UDPEG_DB"), "--lang": ("lang", "UDPEG_LANG"), "--as": ("actor", "UDPEG_USER")}
+
+
+def ui_launch(args: list[str]) -> State | None:
+    """The State for a command line that only opens the UI, else None.
+
+    ``udpeg``, ``udpeg tui`` and either with ``--db``, ``--lang`` or ``--as`` (each at most once,
+    before ``tui``; values from the same environment variables) open the UI without building the
+    Typer app: its command tree and option parsing cost more than the first paint (quality.md P4).
+    Any other line, and any value ``root`` would refuse, goes through Typer, so help, errors and
+    exit codes stay Typer's.
+    """
+    rest = list(args)
+    if rest[-1:] == ["tui"]:
+        rest.pop()
+    given: dict[str, str] = {}
+    while rest:
+        option, eq, value = rest.pop(0).partition("=")
+        if option not in ROOT_OPTIONS or option in given:
+            return None
+        if not eq:
+            if not rest:
+                return None
+            value = rest.pop(0)
+        if not value or value.startswith("-"):
+            return None
+        given[option] = value
+    values = {name: given.get(option) or os.environ.get(env) or None for option, (name, env) in ROOT_OPTIONS.items()}
+    if values["lang"] is not None and values["lang"] not in ("da", "en"):
+        return None
+    from registry.actor import default_actor
+
+    return State(db=values["db"], lang=set_language(values["lang"]), actor=values["actor"] or default_actor())
+
+
 def run(args: list[str]) -> int:
     """Run the app; every error becomes a sentence and an exit code."""
-    _register()
+    launch = ui_launch(args)
+    if launch is None:
+        _register()
     try:
+        if launch is not None:
+            open_tui(launch)
+            return ExitCode.OK
         code = app(args=args, prog_name="udpeg", standalone_mode=False)
         return code if isinstance(code, int) else 0  # Click returns Exit's code here
     except typer.Exit as exc:
