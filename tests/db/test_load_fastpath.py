@@ -4,6 +4,7 @@ column defaults (it only converts each distinct value once, and skips SQLAlchemy
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 from sqlalchemy import insert
@@ -70,3 +71,31 @@ def test_converted_converts_each_distinct_value_once():
     # equal lists of text and equal scalars of the same type once; 1, True and 1.0 apart; others every time
     assert calls == [["a"], [], None, 1, True, 1.0, [1], [True], {"a": 1}, {"a": 1}]
     assert _converted(values, None) is values
+
+
+REFUSED = {  # valid and resolvable, but d2 stands in for d3, which is written after it: the database refuses
+    "format": "udpeg/1",
+    "organisations": [{"id": "kkr-nordjylland", "name": "KKR Nordjylland", "kind": "kkr", "kkr": "nordjylland"}],
+    "people": [{"id": "p1", "name": "Person Et", "sex": "woman", "skills": ["jura"]}],
+    "boards": [{"id": "b1", "name": "B", "compositions": [{"valid_from": "2022-04-01", "seats": [
+        {"id": "members", "name": "Medlemmer", "count": 3, "appointed_by": "kkr-nordjylland", "deputies": "optional"}]}]}],
+    "appointments": [
+        {"id": "a1", "board": "b1", "seat": "members", "person": "p1", "start": "2022-04-01"},
+        {"id": "d2", "board": "b1", "seat": "members", "person": "p1", "role": "deputy", "deputy_for": "d3", "start": "2022-04-01"},
+        {"id": "d3", "board": "b1", "seat": "members", "person": "p1", "role": "deputy", "deputy_for": "a1", "start": "2022-04-01"},
+    ],
+}
+
+
+def test_a_load_the_database_refuses_writes_nothing(make_registry, udpeg, tmp_path):
+    reg = make_registry(sample=False)
+    before = reg.counts()
+    path = tmp_path / "refused.json"
+    path.write_text(json.dumps(REFUSED), encoding="utf-8")
+    r = udpeg("load", str(path), db=reg.db)
+    assert r.code == 2 and "the database refused the data" in r.err and "nothing was written" in r.err
+    assert reg.counts() == before
+    good = {**REFUSED, "appointments": REFUSED["appointments"][:1]}
+    path.write_text(json.dumps(good), encoding="utf-8")
+    assert udpeg("load", str(path), db=reg.db).code == 0   # the connection is fine after the refusal
+    assert reg.counts()["appointment"] == 1
