@@ -1,6 +1,6 @@
 """The dataset readers' fast paths (ordinary appointments and nominations, read without a place
 for every value) give the same records and the same problems as the full readers, for clean and
-for faulty records. The loader's writing path has its own test in tests/db/test_load_fastpath.py."""
+for faulty records. The loader's writing path has its own test in tests/db/test_db_load_fastpath.py."""
 
 from __future__ import annotations
 

@@ -123,55 +123,56 @@ def resolve(ds: Dataset, session: Session | None, replace: bool = False) -> list
               "people": m.Person, "meetings": m.Meeting, "boards": m.Board, "rulesets": m.CustomRuleSet,
               "appointments": m.Appointment, "nominations": m.Nomination}
     wanted: dict[str, set[str]] = {k: set() for k in tables}
-    refs: list[tuple[str, str, str, str]] = []  # kind, id, place, file
+    refs: list[tuple[str, str, dict, str, str]] = []  # kind, id, record, its place and the key's (joined if reported)
 
-    def ref(kind: str, value: Any, place: str, rec: dict) -> None:
+    def ref(kind: str, value: Any, rec: dict, place: str, key: str) -> None:
         if value:
             wanted[kind].add(value)
-            refs.append((kind, value, place, rec.get("_file", "")))
+            refs.append((kind, value, rec, place, key))
 
     for r in ds.records["people"]:
-        ref("municipalities", r.get("municipality"), f"{r['_place']}.municipality", r)
+        ref("municipalities", r.get("municipality"), r, r["_place"], ".municipality")
     for r in ds.records["meetings"]:
-        ref("organisations", r.get("body"), f"{r['_place']}.body", r)
+        ref("organisations", r.get("body"), r, r["_place"], ".body")
     for b in ds.records["boards"]:
         for comp in b["compositions"]:
             for rs in comp["balance"] or []:
                 if rs not in ("dk-ligelig", "parity", "eu-40", "eu-33", "no", "strict-40", "none"):
-                    ref("rulesets", rs, f"{comp['_place']}.balance", b)
+                    ref("rulesets", rs, b, comp["_place"], ".balance")
             for s in comp["seats"]:
-                ref("organisations", s.get("appointed_by"), f"{s['_place']}.appointed_by", b)
+                ref("organisations", s.get("appointed_by"), b, s["_place"], ".appointed_by")
                 for j, o in enumerate(s.get("nominated_by") or []):
-                    ref("organisations", o, f"{s['_place']}.nominated_by[{j}]", b)
+                    ref("organisations", o, b, s["_place"], f".nominated_by[{j}]")
                 for j, e in enumerate(s.get("eligibility") or []):
                     if e.startswith("council-member-of:"):
-                        ref("municipalities", e.split(":", 1)[1], f"{s['_place']}.eligibility[{j}]", b)
+                        ref("municipalities", e.split(":", 1)[1], b, s["_place"], f".eligibility[{j}]")
     for kind in ("appointments", "allocations", "nominations"):
         for r in ds.records[kind]:
             p = r["_place"]
-            ref("boards", r.get("board"), f"{p}.board", r)
+            ref("boards", r.get("board"), r, p, ".board")
             if kind == "appointments":
-                ref("people", r.get("person"), f"{p}.person", r)
-                ref("appointments", r.get("deputy_for"), f"{p}.deputy_for", r)
-                ref("nominations", r.get("nomination"), f"{p}.nomination", r)
+                ref("people", r.get("person"), r, p, ".person")
+                ref("appointments", r.get("deputy_for"), r, p, ".deputy_for")
+                ref("nominations", r.get("nomination"), r, p, ".nomination")
                 for j, o in enumerate(r.get("nominated_by") or []):
-                    ref("organisations", o, f"{p}.nominated_by[{j}]", r)
+                    ref("organisations", o, r, p, f".nominated_by[{j}]")
             if kind in ("appointments", "allocations"):
-                ref("council_groups", r.get("council_group"), f"{p}.council_group", r)
-                ref("meetings", r.get("decision_meeting"), f"{p}.decision.meeting", r)
+                ref("council_groups", r.get("council_group"), r, p, ".council_group")
+                ref("meetings", r.get("decision_meeting"), r, p, ".decision.meeting")
             if kind == "nominations":
                 for j, o in enumerate(r.get("organisations") or []):
-                    ref("organisations", o, f"{p}.organisations[{j}]", r)
+                    ref("organisations", o, r, p, f".organisations[{j}]")
                 for j, c in enumerate(r.get("candidates") or []):
-                    ref("people", c, f"{p}.candidates[{j}]", r)
+                    ref("people", c, r, p, f".candidates[{j}]")
 
-    known = {k: ds.ids(k) | _existing(db, tables[k].__table__, wanted[k] - ds.ids(k)) for k in tables}
+    in_files = {k: ds.ids(k) for k in tables}
+    known = {k: in_files[k] | _existing(db, tables[k].__table__, wanted[k] - in_files[k]) for k in tables}
     singular = {"municipalities": "municipality", "organisations": "organisation", "council_groups": "council group",
                 "people": "person", "meetings": "meeting", "boards": "board", "rulesets": "rule set",
                 "appointments": "appointment", "nominations": "nomination"}
-    for kind, value, place, file in refs:
+    for kind, value, rec, place, key in refs:
         if value not in known[kind]:
-            problems.append(Problem(place, f"refers to {singular[kind]} {value!r}, which is neither in the file nor in the registry", file=file or None))
+            problems.append(Problem(place + key, f"refers to {singular[kind]} {value!r}, which is neither in the file nor in the registry", file=rec.get("_file") or None))
 
     # seat ids must exist in the board's compositions (file or database)
     seats_by_board: dict[str, set[str]] = {}
@@ -192,8 +193,8 @@ def resolve(ds: Dataset, session: Session | None, replace: bool = False) -> list
     # ids already taken in the database (a load adds; --replace starts afresh)
     if db is not None:
         for kind, table in tables.items():
-            taken = _existing(db, table.__table__, ds.ids(kind))
-            for r in ds.records[kind]:
+            taken = _existing(db, table.__table__, in_files[kind])
+            for r in ds.records[kind] if taken else ():
                 if r.get("id") in taken:
                     problems.append(Problem(f"{r['_place']}.id", f"{singular[kind]} {r['id']!r} is already in the registry (use --replace to load afresh)", file=r.get("_file")))
     return problems
