@@ -84,6 +84,18 @@ def _escape(text: str) -> str:
     return text
 
 
+def _text(value: str) -> str:
+    """A text cell's XML after its reference and style: neutralised, escaped, inline."""
+    value = cell_value(value)[:_MAX_TEXT]
+    if not value:
+        return ' t="inlineStr" />'
+    if value in _ERRORS:
+        return f' t="e"><v>{value}</v></c>'
+    stripped = value.strip()
+    space = ' xml:space="preserve"' if stripped and stripped != value else ""
+    return f' t="inlineStr"><is><t{space}>{_escape(value)}</t></is></c>'
+
+
 def _letter(i: int) -> str:
     """The column letters of the 0-based column ``i``: A, B, ... Z, AA, ..."""
     return _letter(i // 26 - 1) + chr(65 + i % 26) if i >= 26 else chr(65 + i)
@@ -237,18 +249,6 @@ class _Sheet:
                 + f'<sheetData>{"".join(self.rows)}</sheetData>'
                 + (f'<autoFilter ref="{self.filter}" />' if self.filter else "")
                 + '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5" /></worksheet>')
-
-
-def _text(value: str) -> str:
-    """A text cell's XML after its reference and style: neutralised, escaped, inline."""
-    value = cell_value(value)[:_MAX_TEXT]
-    if not value:
-        return ' t="inlineStr" />'
-    if value in _ERRORS:
-        return f' t="e"><v>{value}</v></c>'
-    stripped = value.strip()
-    space = ' xml:space="preserve"' if stripped and stripped != value else ""
-    return f' t="inlineStr"><is><t{space}>{_escape(value)}</t></is></c>'
 
 
 def render(doc: Document) -> bytes:
