@@ -12,6 +12,7 @@ import gc
 import json
 import tomllib
 from contextlib import contextmanager
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -380,7 +381,10 @@ def _converted(values: list, process: Callable[[Any], Any] | None) -> list:
     """``process`` applied to each value, once per distinct value (lists of text included)."""
     if process is None:
         return values
-    done: dict = {}
+    if set(map(type, values)) <= {str, date, type(None)}:   # the values can be their own keys
+        done = {v: process(v) for v in set(values)}
+        return [done[v] for v in values]
+    done = {}
     out = []
     for v in values:
         t = type(v)
