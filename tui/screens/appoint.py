@@ -14,13 +14,14 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Input, Label, OptionList, Select, Static
+from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from registry import service
 from registry.i18n import N_, _
 from tui.screens.base import UdpegScreen, deliver, error_text, fail
 from tui.widgets.common import B, day, finding_text, localized, parse_day, sex_label
+from tui.widgets.footer import Footer
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,13 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from registry.i18n import N_, _
 from tui import data
 from tui.screens.base import UdpegScreen, deliver, fail
 from tui.widgets.common import B, localized, parse_day
+from tui.widgets.footer import Footer
 
 
 @localized

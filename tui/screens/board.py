@@ -9,13 +9,14 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from registry import service
 from registry.i18n import N_, _
 from registry.terms import next_period, period_containing
 from tui.screens.base import UdpegScreen, deliver, fail
 from tui.widgets.common import B, day, span, findings_text, localized, sex_label, status_mark
+from tui.widgets.footer import Footer
 
 
 @dataclass

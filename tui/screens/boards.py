@@ -12,11 +12,12 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from registry.i18n import N_, _
 from tui.screens.base import UdpegScreen, deliver, fail
 from tui.widgets.common import B, day, gender_bar, localized, parse_day, status_mark
+from tui.widgets.footer import Footer
 
 SORTS = ("name", "status", "open", "term")
 STATUS_RANK = {"error": 0, "warning": 1, "ok": 2}

@@ -6,12 +6,13 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from registry import service
 from registry.i18n import N_, _
 from tui.screens.base import UdpegScreen, deliver, fail
 from tui.widgets.common import B, day, localized, sex_label
+from tui.widgets.footer import Footer
 
 PAGE = 100
 

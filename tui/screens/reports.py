@@ -9,11 +9,12 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, Label, ProgressBar, Select, Static
+from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 
 from registry.i18n import N_, _
 from tui.screens.base import UdpegScreen, deliver, fail
 from tui.widgets.common import B, day, localized, parse_day
+from tui.widgets.footer import Footer
 
 REPORTS = (("annual", N_("Annual report: members, gender balance, findings, changes")),
            ("gender", N_("Gender balance over time, and the nominating organisations")),

@@ -11,13 +11,14 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Input, Label, Select, Static
+from textual.widgets import DataTable, Input, Label, Select, Static
 
 from registry import service
 from registry.i18n import N_, _
 from tui import data
 from tui.screens.base import UdpegScreen, deliver, fail
 from tui.widgets.common import B, day, localized, parse_day
+from tui.widgets.footer import Footer
 
 #: Formula-leading characters a spreadsheet would run (neutralised in the CSV export).
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
