@@ -123,11 +123,12 @@ def resolve(ds: Dataset, session: Session | None, replace: bool = False) -> list
     tables = {"municipalities": m.Municipality, "organisations": m.Organisation, "council_groups": m.CouncilGroup,
               "people": m.Person, "meetings": m.Meeting, "boards": m.Board, "rulesets": m.CustomRuleSet,
               "appointments": m.Appointment, "nominations": m.Nomination}
-    wanted: dict[str, set[str]] = {k: set() for k in tables}
+    in_files = {k: ds.ids(k) for k in tables}
+    wanted: dict[str, set[str]] = {k: set() for k in tables}   # ids referred to that the files do not hold
     refs: list[tuple[str, str, dict, str, str]] = []  # kind, id, record, its place and the key's (joined if reported)
 
     def ref(kind: str, value: Any, rec: dict, place: str, key: str) -> None:
-        if value:
+        if value and value not in in_files[kind]:
             wanted[kind].add(value)
             refs.append((kind, value, rec, place, key))
 
@@ -166,8 +167,7 @@ def resolve(ds: Dataset, session: Session | None, replace: bool = False) -> list
                 for j, c in enumerate(r.get("candidates") or []):
                     ref("people", c, r, p, f".candidates[{j}]")
 
-    in_files = {k: ds.ids(k) for k in tables}
-    known = {k: in_files[k] | _existing(db, tables[k].__table__, wanted[k] - in_files[k]) for k in tables}
+    known = {k: _existing(db, tables[k].__table__, wanted[k]) for k in tables}
     singular = {"municipalities": "municipality", "organisations": "organisation", "council_groups": "council group",
                 "people": "person", "meetings": "meeting", "boards": "board", "rulesets": "rule set",
                 "appointments": "appointment", "nominations": "nomination"}
