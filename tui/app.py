@@ -7,6 +7,7 @@ and hands plain data back to the event loop, so the UI never waits on the databa
 from __future__ import annotations
 
 import asyncio
+import gc
 from datetime import date
 from functools import partial
 
@@ -178,6 +179,37 @@ class UdpegApp(App):
             self.push_screen(HelpScreen())
 
 
+# --- start-up without the cycle collector ------------------------------------------------------
+#
+# Starting creates some 100,000 objects that live as long as the app (Textual's, then in the first
+# worker SQLAlchemy's, SQLModel's and the rules') and hardly any garbage, yet the cycle collector
+# walks them again and again while they are made: about 0.1 s of a one-second start (quality.md
+# P4). So ``run_app`` pauses it until the first page of boards has been read, then freezes what
+# exists (``gc.freeze``: later collections skip it; reference counting still frees it) and resumes.
+
+_collector_paused = False
+
+
+def pause_collector() -> None:
+    global _collector_paused
+    if gc.isenabled():
+        gc.disable()
+        _collector_paused = True
+
+
+def resume_collector() -> None:
+    """Called once start-up is over (any thread; a no-op unless ``pause_collector`` paused it)."""
+    global _collector_paused
+    if _collector_paused:
+        _collector_paused = False
+        gc.freeze()
+        gc.enable()
+
+
 def run_app(ctx, today: date | None = None) -> None:
     """Open the terminal UI on the registry of ``ctx``; ``today`` fixes the date (tests, demos)."""
-    UdpegApp(ctx, today=today).run()
+    pause_collector()
+    try:
+        UdpegApp(ctx, today=today).run()
+    finally:
+        resume_collector()

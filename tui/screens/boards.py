@@ -15,6 +15,7 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Label, Static
 
 from registry.i18n import N_, _
+from tui.app import resume_collector
 from tui.screens.base import UdpegScreen, deliver, fail
 from tui.widgets.common import B, day, gender_bar, localized, parse_day, status_mark
 from tui.widgets.footer import Footer
@@ -104,6 +105,8 @@ class BoardsScreen(UdpegScreen):
         except Exception as exc:  # noqa: BLE001 - shown to the user as a sentence
             fail(self, exc)
             return
+        finally:
+            resume_collector()   # start-up is over once the first page is read (tui.app)
         deliver(self, self.show_rows, total, rows, offset, search)
 
     def show_rows(self, total: int, rows: list[dict], offset: int, search: str = "") -> None:
