@@ -36,11 +36,16 @@ def _assert_same(ctx: service.Context, on: date) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def synth_ctx(tmp_path_factory):
-    from conftest import run_udpeg
+    import contextlib
+    import io
+
+    from registry.cli import main
 
     db = tmp_path_factory.mktemp("synth") / "national.db"
-    r = run_udpeg("synth", "--boards", "120", "--years", "20", "--seed", "11", "--db", str(db))
-    assert r.code == 0, r.err
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main(["synth", "--boards", "120", "--years", "20", "--seed", "11", "--db", str(db)])
+    assert code == 0, err.getvalue()
     return service.Context(make_engine(f"sqlite:///{db}"))
 
 
