@@ -96,10 +96,15 @@ class UdpegApp(App):
         self.ctx = ctx
         self.today = today or date.today()
 
-    def on_mount(self) -> None:
+    def get_default_screen(self):
+        """The Boards screen is the bottom of the stack; every other screen opens on top of it.
+
+        (Pushing it over Textual's blank default screen cost a compose, a resume and a suspend
+        more before the first paint.)
+        """
         from tui.screens.boards import BoardsScreen
 
-        self.push_screen(BoardsScreen())
+        return BoardsScreen()
 
     # --- navigation --------------------------------------------------------------------------
 
@@ -122,16 +127,14 @@ class UdpegApp(App):
         """Show ``screen`` on top of the Boards screen (never a deep stack of list screens)."""
         from tui.screens.boards import BoardsScreen
 
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, BoardsScreen):
-            self.pop_screen()
-        if not isinstance(self.screen, BoardsScreen) and len(self.screen_stack) > 1:
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, BoardsScreen):
             self.pop_screen()
         self.push_screen(screen)
 
     def action_boards(self) -> None:
         from tui.screens.boards import BoardsScreen
 
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, BoardsScreen):
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, BoardsScreen):
             self.pop_screen()
 
     def open_board(self, board_id: str) -> None:
