@@ -7,6 +7,9 @@ the same options, the same environment variables, and Typer's messages for anyth
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from registry.cli import app as cli
@@ -80,3 +83,31 @@ def test_a_registry_that_cannot_work_is_refused_before_the_ui_starts(udpeg, tmp_
     assert r.code == 2 and "not a Udpeg registry" in r.err
     r = udpeg("--db", str(tmp_path / "missing" / "x.db"), "tui")
     assert r.code == 2 and "does not exist" in r.err
+
+
+_FIRST_PAINT = """
+import sys
+from textual.app import App
+import tui.screens.boards as boards
+
+boards.BoardsScreen.reload = lambda self, append=False: None   # no worker: what the first paint needs
+
+async def auto_pilot(pilot):
+    await pilot.pause()
+    heavy = ('sqlalchemy', 'sqlmodel', 'pydantic', 'registry.service', 'tui.screens.appoint')
+    print(type(pilot.app.screen).__name__, sorted(m for m in heavy if m in sys.modules))
+    pilot.app.exit()
+
+run = App.run
+App.run = lambda self, **kw: run(self, headless=True, size=(120, 40), auto_pilot=auto_pilot)
+from registry.cli import main
+main(['--db', sys.argv[1], 'tui'])
+"""
+
+
+def test_the_first_paint_imports_no_database_code_nor_typers_parser(sample_db):
+    """The Boards screen paints before SQLAlchemy, SQLModel or pydantic are imported (quality.md P4)."""
+    out = subprocess.run([sys.executable, "-c", _FIRST_PAINT, str(sample_db)], capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1] == "BoardsScreen []"
