@@ -398,13 +398,17 @@ def nomination_rounds(term: TermPattern, on: date) -> tuple[date | None, date | 
     return (cur.start if cur else None), (nxt.start if nxt else None)
 
 
+def _appointment_row(r) -> _AppointmentRow:
+    return _AppointmentRow(r[0], r[1], r[2], r[3], r[4], r[5], _day(r[6]), _day(r[7]), _day(r[8]), r[9],
+                           _list(r[10]), r[11], r[12], r[13])
+
+
 def _more_appointments(session: Session, cols, where, appts: list, have: set, wanted) -> None:
     """Add the appointments matching ``where`` that ``wanted(row)`` and ``appts`` lacks."""
     for r in session.execute(select(*cols).where(*where)).all():
         if r[0] not in have and wanted(r):
             have.add(r[0])
-            appts.append(_AppointmentRow(r[0], r[1], r[2], r[3], r[4], r[5], _day(r[6]), _day(r[7]), _day(r[8]),
-                                         r[9], _list(r[10]), r[11], r[12], r[13]))
+            appts.append(_appointment_row(r))
 
 
 @contextmanager
@@ -484,9 +488,7 @@ def _load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None,
                          & (A.end < on) & ~exists().where(S.board == A.board, S.seat == A.seat, S.role == "member",
                                                           S.start > A.end, S.start <= on))
         appt_where.append(recent)
-    appts = [_AppointmentRow(r[0], r[1], r[2], r[3], r[4], r[5], _day(r[6]), _day(r[7]), _day(r[8]), r[9],
-                             _list(r[10]), r[11], r[12], r[13])
-             for r in session.execute(select(*appt_cols).where(*appt_where)).all()]
+    appts = [_appointment_row(r) for r in session.execute(select(*appt_cols).where(*appt_where)).all()]
     if history == "recent":
         have = {a.id for a in appts}
         # every earlier term of the people on term-limited boards (where a holdover board keeps
