@@ -391,7 +391,7 @@ _ROOT_RELS = (f'<Relationships xmlns="{_PKG}/relationships"><Relationship Type="
               'extended-properties" Target="docProps/app.xml" Id="rId3" /></Relationships>')
 _CORE = (f'<cp:coreProperties xmlns:cp="{_PKG}/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
          'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-         '<dc:creator>openpyxl</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+         '<dc:creator>Udpeg</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
          '<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified></cp:coreProperties>')
 #: the legacy indexed palette (styles.xml's <colors>), as openpyxl wrote it
 _COLORS = "<colors><indexedColors>" + "".join(f'<rgbColor rgb="00{c}" />' for c in (
