@@ -463,7 +463,10 @@ def _load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None,
     boards = session.execute(select(B).where(_in(B.id, ids)).order_by(B.id)).all()
     if not boards:
         return {}
-    info = session.get(m.RegistryInfo, 1) or m.RegistryInfo()
+    I = m.RegistryInfo.__table__.c      # Core, like every read here: no ORM mapper set-up before the first page
+    info = session.execute(select(I.plurality_threshold, I.term_warning_days).where(I.id == 1)).first()
+    plurality_threshold, term_warning_days = info if info is not None else (
+        I.plurality_threshold.default.arg, I.term_warning_days.default.arg)
     comps = load_compositions(session, ids)
 
     appt_cols = (A.id, A.board, A.seat, A.person, A.role, A.deputy_for, _raw(A.start), _raw(A.end), _raw(A.ended_date),
@@ -603,8 +606,8 @@ def _load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None,
             org_names=org_names,
             custom_rulesets=rulesets,
             seats_held=seats_held,
-            plurality_threshold=info.plurality_threshold,
-            term_warning_days=info.term_warning_days,
+            plurality_threshold=plurality_threshold,
+            term_warning_days=term_warning_days,
         )
     return out
 
