@@ -112,6 +112,7 @@ class Holding:
     council_group: str | None = None
     override_reason: str | None = None
     status: str = "active"               # active | holdover (computed for a date)
+    version: int | None = field(default=None, compare=False)   # as read, for a write that states it
 
     @property
     def last_day(self) -> date | None:
@@ -305,6 +306,7 @@ class _AppointmentRow(NamedTuple):
     nomination: str | None
     council_group: str | None
     override_reason: str | None
+    version: int | None
 
 
 class _NominationRow(NamedTuple):
@@ -400,7 +402,7 @@ def nomination_rounds(term: TermPattern, on: date) -> tuple[date | None, date | 
 
 def _appointment_row(r) -> _AppointmentRow:
     return _AppointmentRow(r[0], r[1], r[2], r[3], r[4], r[5], _day(r[6]), _day(r[7]), _day(r[8]), r[9],
-                           _list(r[10]), r[11], r[12], r[13])
+                           _list(r[10]), r[11], r[12], r[13], r[14])
 
 
 def _more_appointments(session: Session, cols, where, appts: list, have: set, wanted) -> None:
@@ -470,7 +472,7 @@ def _load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None,
     comps = load_compositions(session, ids)
 
     appt_cols = (A.id, A.board, A.seat, A.person, A.role, A.deputy_for, _raw(A.start), _raw(A.end), _raw(A.ended_date),
-                 A.ended_reason, _raw(A.nominated_by), A.nomination, A.council_group, A.override_reason)
+                 A.ended_reason, _raw(A.nominated_by), A.nomination, A.council_group, A.override_reason, A.version)
     appt_where = [_in(A.board, ids)]
     if history == "recent":
         # what the rules look at beyond the board on ``on``: the past holders a holdover board's
@@ -572,6 +574,7 @@ def _load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None,
         by_board_appts[a.board].append(Holding(   # positional, in Holding's field order: 20,000s of them
             a.id, a.seat, people.get(a.person) or PersonFact(a.person, a.person), a.role, a.deputy_for, a.start,
             a.end, a.ended_date, a.ended_reason, a.nominated_by, a.nomination, a.council_group, a.override_reason,
+            version=a.version,
         ))
     noms_by_board: dict[str, list] = defaultdict(list)
     for n in noms:

@@ -207,6 +207,28 @@ async def test_end_appointment_early_from_the_board(sample_db):
 
 
 @run_async
+async def test_ending_an_appointment_someone_else_changed_meanwhile_is_refused(sample_db):
+    app = make_app(sample_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"erhvervshus", "enter")
+        await settle(pilot)
+        board = app.screen
+        select_row(board.query_one("#seats", DataTable), "m:eh-2022-business-di")
+        await pilot.press("e")
+        await settle(pilot)
+        # while the dialog is open, someone else records the council group of that appointment
+        with __import__("registry.db", fromlist=["write_session"]).write_session(ctx_for(sample_db).engine) as s:
+            a = s.get(m.Appointment, "eh-2022-business-di")
+            a.council_group, a.version = "blaa-2022", a.version + 1
+        await pilot.click("#ok")
+        await settle(pilot)
+        assert any("Someone else changed appointment eh-2022-business-di" in str(n.message) for n in app._notifications)
+        with read_session(ctx_for(sample_db).engine) as s:
+            assert s.get(m.Appointment, "eh-2022-business-di").ended_date is None
+
+
+@run_async
 async def test_markup_in_names_is_shown_literally(sample_db):
     ctx = ctx_for(sample_db)
     with __import__("registry.db", fromlist=["write_session"]).write_session(ctx.engine) as s:

@@ -357,14 +357,14 @@ class BoardScreen(UdpegScreen):
 
         def done(result) -> None:
             if result is not None:
-                self.end(appointment, *result)
+                self.end(appointment, h.version, *result)
 
         self.app.push_screen(EndAppointmentDialog(h.person.name, max(self.on_date, h.start)), done)
 
     @work(thread=True, exclusive=True, group="board-write", exit_on_error=False)
-    def end(self, appointment: str, on: date, reason: str, note: str) -> None:
-        try:
-            service.end_appointment(self.ctx, appointment, on, reason, note=note or None)
+    def end(self, appointment: str, version: int | None, on: date, reason: str, note: str) -> None:
+        try:   # the version shown: a change someone else made meanwhile is a conflict, not overwritten
+            service.end_appointment(self.ctx, appointment, on, reason, expected_version=version, note=note or None)
         except Exception as exc:  # noqa: BLE001
             fail(self, exc)
             return
