@@ -19,13 +19,28 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from registry import model as m
 from registry.actor import default_actor  # noqa: F401 - re-exported
 from registry.db import ConflictError, RegistryError, read_session, write_session
 from registry.findings import ERROR, Diff, Finding, diff, sort_findings, summary, worst
 from registry.i18n import _
 from registry.snapshot import BoardSnapshot, Holding, load_people, load_snapshot, load_snapshots, paused_gc
 from registry.terms import default_end, parse_pattern, period_containing
+
+
+class _Model:
+    """``registry.model``, imported when first used.
+
+    Reads (check, the boards list, vacancies, what-if) go through ``registry.tables`` and never
+    need SQLModel or pydantic (~0.17 s to import); writes and the ORM reads import the model here.
+    """
+
+    def __getattr__(self, name: str):
+        from registry import model
+
+        return getattr(model, name)
+
+
+m = _Model()
 
 
 class NotFound(RegistryError):

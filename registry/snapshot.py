@@ -23,7 +23,7 @@ from typing import Iterable, Mapping, NamedTuple, Sequence
 from sqlalchemy import String, exists, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
-from registry import model as m
+from registry import tables as t     # Core: reading needs no SQLModel
 from registry.rules.rulesets import RuleSet
 from registry.terms import TermPattern, next_period, parse_pattern, period_containing
 
@@ -337,7 +337,7 @@ def load_people(session: Session, ids: Iterable[str]) -> dict[str, PersonFact]:
     ids = sorted(set(ids))
     offices: dict[str, list[OfficeFact]] = defaultdict(list)
     out: dict[str, PersonFact] = {}
-    P, O = m.Person.__table__.c, m.Office.__table__.c
+    P, O = t.person.c, t.office.c
     for chunk in _chunks(ids):
         for r in session.execute(select(O.person, O.office, O.body, _raw(O.start), _raw(O.end)).where(O.person.in_(chunk))).all():
             offices[r.person].append(OfficeFact(r.office, r.body, _day(r.start), _day(r.end)))
@@ -373,12 +373,12 @@ def _composition_rule(valid_from, valid_to, size_min, size_max, size_odd, balanc
 
 
 def load_compositions(session: Session, board_ids: Sequence[str] | None) -> dict[str, list[CompositionRule]]:
-    C, S = m.Composition.__table__.c, m.SeatGroup.__table__.c
+    C, S = t.composition.c, t.seat_group.c
     seats: dict[int, list[SeatRule]] = defaultdict(list)
     q = select(S.composition, S.seat, S.name, S.count, S.appointed_by, _raw(S.nominated_by), S.joint,
                _raw(S.eligibility), S.voting, S.counts_for_balance, S.deputies, _raw(S.collective), S.spread,
                S.max_share) \
-        .join(m.Composition.__table__, C.pk == S.composition).where(_in(C.board, board_ids)) \
+        .join(t.composition, C.pk == S.composition).where(_in(C.board, board_ids)) \
         .order_by(S.composition, S.position, S.pk)
     for r in session.execute(q).all():
         seats[r[0]].append(_seat_rule(r[1], r[2], r[3], r[4], _text(r[5]), r[6], _text(r[7]), r[8], r[9], r[10],
@@ -461,11 +461,11 @@ def _load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None,
         for chunk in _chunks(ids):
             out.update(_load_snapshots(session, on, chunk, since or history))
         return out
-    B, A = m.Board.__table__.c, m.Appointment.__table__.c
+    B, A = t.board.c, t.appointment.c
     boards = session.execute(select(B).where(_in(B.id, ids)).order_by(B.id)).all()
     if not boards:
         return {}
-    I = m.RegistryInfo.__table__.c      # Core, like every read here: no ORM mapper set-up before the first page
+    I = t.registry_info.c      # Core, like every read here: no ORM mapper set-up before the first page
     info = session.execute(select(I.plurality_threshold, I.term_warning_days).where(I.id == 1)).first()
     plurality_threshold, term_warning_days = info if info is not None else (
         I.plurality_threshold.default.arg, I.term_warning_days.default.arg)
@@ -487,7 +487,7 @@ def _load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None,
             recent = or_(recent, A.start >= since,
                          (A.end.is_(None) | (A.end >= since)) & (A.ended_date.is_(None) | (A.ended_date >= since)))
         if any(holds.values()):
-            S = m.Appointment.__table__.alias("successor").c
+            S = t.appointment.alias("successor").c
             holdover_board = select(B.id).where(B.holdover == True).scalar_subquery()   # noqa: E712
             recent = or_(recent, A.board.in_(holdover_board) & (A.role == "member") & A.ended_date.is_(None)
                          & (A.end < on) & ~exists().where(S.board == A.board, S.seat == A.seat, S.role == "member",
@@ -513,7 +513,7 @@ def _load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None,
         for chunk in _chunks(sorted({i for i, _ in wanted})):
             _more_appointments(session, appt_cols, [A.id.in_(chunk)], appts, have, lambda r: (r[0], r[1]) in wanted)
 
-    N = m.Nomination.__table__.c
+    N = t.nomination.c
     nom_where = [_in(N.board, ids)]
     if history == "recent":
         # a snapshot keeps the rounds in progress or next on ``on`` (or, without rounds, those from
@@ -545,13 +545,13 @@ def _load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None,
         ).group_by(A.person)
         seats_held.update({p: n for p, n in session.execute(q)})
 
-    L, G = m.Allocation.__table__.c, m.CouncilGroup.__table__.c
+    L, G = t.allocation.c, t.council_group.c
     allocs = list(session.execute(
         select(L.id, L.board, L.seat, L.council_group, G.name, L.start, L.end)
-        .join(m.CouncilGroup.__table__, G.id == L.council_group)
+        .join(t.council_group, G.id == L.council_group)
         .where(_in(L.board, ids), L.start <= on, or_(L.end.is_(None), L.end >= on))
     ))
-    Mu, Org = m.Municipality.__table__.c, m.Organisation.__table__.c
+    Mu, Org = t.municipality.c, t.organisation.c
     kkrs = {b.kkr for b in boards}
     municipalities: dict[str, set[str]] = defaultdict(set)
     for mid, kkr in session.execute(select(Mu.id, Mu.kkr).where(Mu.kkr.in_(kkrs))):
@@ -564,7 +564,7 @@ def _load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None,
     org_names: dict[str, str] = {}
     for chunk in _chunks(sorted(org_ids)):
         org_names.update({i: n for i, n in session.execute(select(Org.id, Org.name).where(Org.id.in_(chunk)))})
-    R = m.CustomRuleSet.__table__.c
+    R = t.ruleset.c
     rulesets = {r.id: RuleSet(r.id, r.name, r.share, bool(r.cap_half),
                               tuple(sorted((int(k), int(v)) for k, v in (r.table or {}).items())))
                 for r in session.execute(select(R))}

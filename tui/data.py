@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import func, or_, select
 
-from registry import model as m
+from registry import tables as t     # Core: the UI's lists need no SQLModel
 from registry import service
 from registry.db import read_session
 from registry.findings import worst
@@ -34,13 +34,13 @@ def summary_row(snap) -> dict:
 def board_page(ctx: service.Context, on: date, search: str = "", offset: int = 0,
                limit: int = PAGE) -> tuple[int, list[dict]]:
     """(number of matching boards, one page of summary rows) — filtered and paged in SQL."""
-    B = m.Board.__table__.c
+    B = t.board.c
     where = True
     if search.strip():
         like = f"%{search.strip().lower()}%"
         where = or_(func.lower(B.name).like(like), func.lower(B.id).like(like))
     with read_session(ctx.engine) as s:
-        total = s.execute(select(func.count()).select_from(m.Board.__table__).where(where)).scalar_one()
+        total = s.execute(select(func.count()).select_from(t.board).where(where)).scalar_one()
         ids = list(s.execute(select(B.id).where(where).order_by(func.lower(B.name), B.id)
                              .limit(limit).offset(offset)).scalars())
     if not ids:
@@ -51,19 +51,19 @@ def board_page(ctx: service.Context, on: date, search: str = "", offset: int = 0
 
 def board_choices(ctx: service.Context, limit: int = 500) -> list[tuple[str, str]]:
     """(id, name) of boards, for the command palette."""
-    B = m.Board.__table__.c
+    B = t.board.c
     with read_session(ctx.engine) as s:
         return [(r.id, r.name) for r in s.execute(select(B.id, B.name).order_by(func.lower(B.name)).limit(limit))]
 
 
 def council_groups(ctx: service.Context) -> list[tuple[str, str]]:
-    G = m.CouncilGroup.__table__.c
+    G = t.council_group.c
     with read_session(ctx.engine) as s:
         return [(r.id, r.name) for r in s.execute(select(G.id, G.name).order_by(G.period_start.desc(), G.name))]
 
 
 def org_names(ctx: service.Context, ids: list[str]) -> dict[str, str]:
-    O = m.Organisation.__table__.c
+    O = t.organisation.c
     with read_session(ctx.engine) as s:
         return {r.id: r.name for r in s.execute(select(O.id, O.name).where(O.id.in_(ids)))}
 
@@ -78,6 +78,8 @@ def audit_log(ctx: service.Context, board: str | None = None, since: date | None
             return [r if isinstance(r, dict) else _row(r) for r in rows]
         except TypeError:
             pass
+    from registry import model as m     # audit_event.at is a SQLModel type: read through the model
+
     A = m.AuditEvent.__table__.c
     q = select(A.pk, A.at, A.actor, A.action, A.entity, A.entity_id, A.board, A.reason, A.before, A.after)
     if board:
@@ -96,9 +98,9 @@ def _row(obj: Any) -> dict:
 def nominations(ctx: service.Context, board: str | None = None, search: str = "",
                 limit: int = PAGE, offset: int = 0) -> list[dict]:
     """Nominations newest round first, with board names and candidate names."""
-    N, B, P = m.Nomination.__table__.c, m.Board.__table__.c, m.Person.__table__.c
+    N, B, P = t.nomination.c, t.board.c, t.person.c
     q = select(N.id, N.board, B.name.label("board_name"), N.seat, N.round, N.organisations, N.seats,
-               N.candidates, N.reasons, N.reasons_accepted, N.version).join(m.Board.__table__, B.id == N.board)
+               N.candidates, N.reasons, N.reasons_accepted, N.version).join(t.board, B.id == N.board)
     if board:
         q = q.where(N.board == board)
     if search.strip():
@@ -119,10 +121,10 @@ def nominations(ctx: service.Context, board: str | None = None, search: str = ""
 
 def seat_choices(ctx: service.Context, board: str) -> list[tuple[str, str]]:
     """(seat id, seat name) of a board's seat groups, any composition."""
-    S, C = m.SeatGroup.__table__.c, m.Composition.__table__.c
+    S, C = t.seat_group.c, t.composition.c
     with read_session(ctx.engine) as s:
         seen: dict[str, str] = {}
-        for r in s.execute(select(S.seat, S.name).join(m.Composition.__table__, C.pk == S.composition).where(C.board == board)):
+        for r in s.execute(select(S.seat, S.name).join(t.composition, C.pk == S.composition).where(C.board == board)):
             seen.setdefault(r.seat, r.name)
     return list(seen.items())
 
