@@ -74,7 +74,7 @@ def main() -> int:
         Minimal().run()
         return 0
     _patch(_is_boards)
-    from registry.cli import main as udpeg
+    from tui.launch import main as udpeg     # the `udpeg` entry point
 
     return udpeg(["--db", a.db, "tui"])
 

@@ -18,15 +18,23 @@ def test_registry_never_imports_the_ui():
     assert not any(m == "textual" or m.startswith(("textual.", "tui")) for m in mods)
 
 
-def test_registry_sources_do_not_mention_the_ui_outside_the_launcher():
+def test_registry_sources_never_import_the_ui():
+    """Not even lazily: the ``udpeg`` entry point (tui/launch.py) hands the UI to the core's CLI."""
     offenders = []
     for path in (ROOT / "registry").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         for line in text.splitlines():
-            if ("import textual" in line or "from textual" in line or "from tui" in line or "import tui" in line) \
-                    and path.name != "app.py":
+            if "import textual" in line or "from textual" in line or "from tui" in line or "import tui" in line:
                 offenders.append(f"{path.relative_to(ROOT)}: {line.strip()}")
     assert offenders == []
+
+
+def test_the_core_cli_without_the_ui_says_so(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "registry", "--db", str(tmp_path / "r.db")],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 2
+    assert "The terminal UI is not installed in this copy" in out.stderr
+    assert not (tmp_path / "r.db").exists()
 
 
 def test_version_imports_no_database_orm_or_ui():

@@ -29,14 +29,16 @@ def _version() -> str:
     return __version__
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, ui=None) -> int:
+    """Run ``udpeg`` with ``argv`` (default: the command line); ``ui(context, today)`` opens the
+    terminal UI — the ``udpeg`` entry point (``tui.launch``) passes it, the core never imports it."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == ["--version"]:
         print(f"udpeg {_version()}")
         return 0
     from registry.cli.app import run
 
-    code = run(args)
+    code = run(args, ui)
     if argv is None:
         sys.exit(code)
     return code

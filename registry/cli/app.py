@@ -10,7 +10,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Optional
+from typing import Any, Callable, Optional
 
 import typer
 
@@ -151,14 +151,19 @@ def _precheck(db: Optional[str]) -> None:
             raise RegistryError(_("The folder {path} does not exist.", path=str(path.parent)))
 
 
+#: The terminal UI for this run: ``open_ui(context, today)``, handed to :func:`run` by the
+#: ``udpeg`` entry point (``tui.launch``). The core never imports the UI; without one (``python -m
+#: registry``, a headless install) opening it says so.
+_ui: list[Callable[[Any, date], None] | None] = [None]
+
+
 def open_tui(st: State) -> None:
-    try:
-        from tui.app import run_app
-    except ImportError:
-        err(_("The terminal UI is not installed in this copy; try `udpeg boards`."))
-        raise typer.Exit(ExitCode.BAD_INPUT) from None
     _precheck(st.db)
-    run_app(LazyContext(st), today=today())
+    open_ui = _ui[0]
+    if open_ui is None:
+        err(_("The terminal UI is not installed in this copy; try `udpeg boards`."))
+        raise typer.Exit(ExitCode.BAD_INPUT)
+    open_ui(LazyContext(st), today())
 
 
 @app.command("tui")
@@ -214,8 +219,9 @@ def ui_launch(args: list[str]) -> State | None:
     return State(db=values["db"], lang=set_language(values["lang"]), actor=values["actor"] or default_actor())
 
 
-def run(args: list[str]) -> int:
-    """Run the app; every error becomes a sentence and an exit code."""
+def run(args: list[str], ui: Callable[[Any, date], None] | None = None) -> int:
+    """Run the app (with ``ui`` as the terminal UI); every error becomes a sentence and an exit code."""
+    _ui[0] = ui
     launch = ui_launch(args)
     if launch is None:
         _register()

@@ -100,7 +100,7 @@ async def auto_pilot(pilot):
 
 run = App.run
 App.run = lambda self, **kw: run(self, headless=True, size=(120, 40), auto_pilot=auto_pilot)
-from registry.cli import main
+from tui.launch import main
 main(['--db', sys.argv[1], 'tui'])
 """
 
