@@ -7,13 +7,9 @@ module imports nothing heavy, so ``udpeg --version`` and the CLI's commands stay
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:   # pragma: no cover - `udpeg --version` imports nothing it does not need
-    from datetime import date
-
-
-def open_ui(ctx, today: date) -> None:
+def open_ui(ctx, today) -> None:
+    """Open the terminal UI on ``ctx`` as of ``today`` (a date); Textual is imported only now."""
     from tui.app import run_app
 
     run_app(ctx, today=today)
