@@ -211,7 +211,7 @@ def find_udpeg(python: str) -> list[str]:
     found = shutil.which("udpeg")
     if found:
         return [found]
-    return [python, "-c", "import sys; from registry.cli import main; sys.exit(main())"]
+    return [python, "-c", "import sys; from tui.launch import main; sys.exit(main())"]   # the udpeg entry point
 
 
 def write_json(path: Path, results: list[Result], meta: dict) -> None:
