@@ -28,6 +28,16 @@ def select_row(table: DataTable, key: str) -> None:
     table.move_cursor(row=table.get_row_index(key))
 
 
+async def open_board_at(pilot, app, name: str, row: str):
+    """Find the board by typing ``name``, open it and select ``row`` of its seats; the board screen."""
+    await settle(pilot)
+    await pilot.press(*name, "enter")
+    await settle(pilot)
+    board = app.screen
+    select_row(board.query_one("#seats", DataTable), row)
+    return board
+
+
 def static_text(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
 
@@ -108,11 +118,7 @@ async def test_appoint_nominated_woman_fixes_gender_shortfall(sample_db):
 async def test_appointment_breaking_eligibility_needs_a_reason_in_the_audit(sample_db):
     app = make_app(sample_db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press(*"dialogforum", "enter")
-        await settle(pilot)
-        board = app.screen
-        select_row(board.query_one("#seats", DataTable), "v:political:0")
+        board = await open_board_at(pilot, app, "dialogforum", "v:political:0")
         await pilot.press("a")
         await settle(pilot)
         appoint = app.screen
@@ -192,11 +198,7 @@ async def test_vacancies_for_blue_group(sample_db):
 async def test_end_appointment_early_from_the_board(sample_db):
     app = make_app(sample_db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press(*"erhvervshus", "enter")
-        await settle(pilot)
-        board = app.screen
-        select_row(board.query_one("#seats", DataTable), "m:eh-2022-business-di")
+        board = await open_board_at(pilot, app, "erhvervshus", "m:eh-2022-business-di")
         await pilot.press("e")
         await settle(pilot)
         await pilot.click("#ok")
@@ -210,11 +212,7 @@ async def test_end_appointment_early_from_the_board(sample_db):
 async def test_ending_an_appointment_someone_else_changed_meanwhile_is_refused(sample_db):
     app = make_app(sample_db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press(*"erhvervshus", "enter")
-        await settle(pilot)
-        board = app.screen
-        select_row(board.query_one("#seats", DataTable), "m:eh-2022-business-di")
+        board = await open_board_at(pilot, app, "erhvervshus", "m:eh-2022-business-di")
         await pilot.press("e")
         await settle(pilot)
         # while the dialog is open, someone else records the council group of that appointment
