@@ -11,12 +11,14 @@ The group owning the largest quotient picks first, then the second largest, and 
 (``picking_order``).
 
 Ties: when several quotients equal the smallest winning quotient and there are fewer seats
-left than tied quotients, a drawn lot decides. The result lists those groups in ``ties`` and,
-so that the numbers add up, gives the contested seats *provisionally* to the tied groups in
-input order (the order of ``sizes``); the caller must show them as undecided until the lot is
-drawn. Equal quotients that all win (no seat contested) are not a tie for seats; their order in
-``quotients`` and ``picking_order`` is by group name, and who picks first between them is for
-the groups to settle (by lot if they do not agree).
+left than tied quotients, a drawn lot decides (never the order the groups are given in). Those
+seats are not in ``seats``: ``seats`` holds only the seats won for certain, and ``lot`` says how
+many seats the lot gives and which groups draw for them (each can win at most one, as a group
+has at most one quotient at the cut-off). The lot's turns come last in ``picking_order``, as
+``None``. Equal quotients that all win (no seat contested) are not a tie for seats; their order
+in ``quotients`` and ``picking_order`` is by group name, and who picks first between them is for
+the groups to settle (by lot if they do not agree). The result is the same whatever the order of
+``sizes``.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Mapping
 
-__all__ = ["Quotient", "AllocationResult", "dhondt"]
+__all__ = ["Quotient", "Lot", "AllocationResult", "dhondt"]
 
 
 @dataclass(frozen=True)
@@ -36,25 +38,41 @@ class Quotient:
 
 
 @dataclass(frozen=True)
+class Lot:
+    """Seats a drawn lot decides: ``seats`` of them between ``groups`` (sorted by name)."""
+
+    seats: int
+    groups: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class AllocationResult:
     """Outcome of :func:`dhondt`.
 
-    seats: group → seats won, every input group present (possibly 0); seats decided by lot
-        are counted provisionally (see ``ties``).
+    seats: group → seats won for certain, every input group present (possibly 0), by group
+        name; seats left
+        to a drawn lot are not counted (see ``lot``).
     quotients: every quotient computed — size/1 … size/max(seats, 1) for each group with
         members, which always decides the allocation and any tie — sorted descending, equal
         values by group name, then divisor. Groups of size 0 have no quotients.
     ties: groups whose quotients equal the cut-off value when fewer seats remain than tied
-        groups; a lot decides. Each inner list is in input order (at most one list, as there is
-        one cut-off). Empty when nothing is contested.
+        groups; a lot decides. Each inner list is sorted by group name (at most one list, as
+        there is one cut-off). Empty when nothing is contested.
+    lot: the seats the lot decides and the groups that draw for them, or None.
     picking_order: one entry per seat, the group owning the 1st, 2nd, … largest winning
-        quotient; the provisionally awarded tied seats come last, in input order.
+        quotient; the lot's turns come last, as ``None`` (the group is the one the lot picks).
     """
 
     seats: dict[str, int]
     quotients: list[Quotient]
     ties: list[list[str]]
-    picking_order: list[str]
+    picking_order: list[str | None]
+    lot: Lot | None = None
+
+    @property
+    def lot_seats(self) -> int:
+        """Seats left to the drawn lot (0 when none)."""
+        return self.lot.seats if self.lot else 0
 
 
 def dhondt(seats: int, sizes: Mapping[str, int]) -> AllocationResult:
@@ -73,7 +91,6 @@ def dhondt(seats: int, sizes: Mapping[str, int]) -> AllocationResult:
     if seats > 0 and not any(sizes.values()):
         raise ValueError(f"Cannot allocate {seats} seat(s): every group has 0 members.")
 
-    order = {group: i for i, group in enumerate(sizes)}
     quotients = sorted(
         (Quotient(group, d, Fraction(size, d))
          for group, size in sizes.items() if size > 0
@@ -81,23 +98,26 @@ def dhondt(seats: int, sizes: Mapping[str, int]) -> AllocationResult:
         key=lambda q: (-q.value, q.group, q.divisor),
     )
 
-    won = {group: 0 for group in sizes}
+    won = {group: 0 for group in sorted(sizes)}     # by name: the same answer in any order
     ties: list[list[str]] = []
-    picking: list[str] = []
+    picking: list[str | None] = []
+    lot: Lot | None = None
     if seats > 0:
         cutoff = quotients[seats - 1].value
-        above = [q for q in quotients if q.value > cutoff]
+        winners = [q for q in quotients if q.value > cutoff]
+        # size/d is strictly decreasing in d, so each group has at most one quotient here;
+        # ``quotients`` is sorted, so these are by group name whatever the order of ``sizes``.
         at_cutoff = [q for q in quotients if q.value == cutoff]
-        left = seats - len(above)
-        # size/d is strictly decreasing in d, so each group has at most one quotient here.
-        at_cutoff.sort(key=lambda q: order[q.group])
+        left = seats - len(winners)
         if len(at_cutoff) > left:
-            ties.append([q.group for q in at_cutoff])
-            winners = above + at_cutoff[:left]          # provisional: input order
+            groups = tuple(q.group for q in at_cutoff)
+            ties.append(list(groups))
+            lot = Lot(left, groups)
         else:
-            winners = above + sorted(at_cutoff, key=lambda q: q.group)
+            winners += at_cutoff
         for q in winners:
             won[q.group] += 1
             picking.append(q.group)
+        picking += [None] * (lot.seats if lot else 0)
 
-    return AllocationResult(seats=won, quotients=quotients, ties=ties, picking_order=picking)
+    return AllocationResult(seats=won, quotients=quotients, ties=ties, picking_order=picking, lot=lot)

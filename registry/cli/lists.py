@@ -38,7 +38,12 @@ def allocate(
     seats: int = typer.Option(..., "--seats", min=0, help="How many seats to share."),
     fmt: Format = typer.Option(Format.table, "--format", help="table or json."),
 ) -> None:
-    """d'Hondt allocation over the named groups' sizes, with quotients, ties and picking order."""
+    """d'Hondt allocation over the named groups' sizes, with quotients, ties and picking order.
+
+    A tie is decided by a drawn lot, never by the order of the groups. In JSON, "seats" counts
+    only the seats won for certain; "lot" ({"seats": N, "groups": [...]}, or null) holds the
+    seats left to the lot, and their turns in "picking_order" are null.
+    """
     from rich.text import Text
 
     from registry.allocation import dhondt
@@ -57,13 +62,27 @@ def allocate(
         raise typer.BadParameter(str(exc), param_hint="--seats") from None
     data = {"seats": result.seats,
             "quotients": [{"group": q.group, "divisor": q.divisor, "value": float(q.value)} for q in result.quotients],
-            "ties": result.ties, "picking_order": result.picking_order}
+            "ties": result.ties, "picking_order": result.picking_order,
+            "lot": ({"seats": result.lot.seats, "groups": list(result.lot.groups)} if result.lot else None)}
     if fmt == Format.json:
         print_json(data)
         return
     console = _console()
-    emit([{"group": g, "seats": n} for g, n in result.seats.items()], Format.table,
-         [("group", _("Group")), ("seats", _("Seats"))], title=_("d'Hondt allocation of {n} seats", n=seats))
-    console.print(Text(_("Picking order: {order}", order=", ".join(result.picking_order) or "-")))
-    for tie in result.ties:
-        console.print(Text(_("Tie between {groups}: a drawn lot decides.", groups=", ".join(tie)), style="yellow"))
+    rows = [{"group": g, "seats": n} for g, n in result.seats.items()]
+    if result.lot:
+        rows.append({"group": _("drawn by lot between {groups}", groups=", ".join(result.lot.groups)),
+                     "seats": result.lot.seats})
+    emit(rows, Format.table, [("group", _("Group")), ("seats", _("Seats"))],
+         title=_("d'Hondt allocation of {n} seats", n=seats))
+    order = [g if g is not None else _("drawn by lot") for g in result.picking_order]
+    console.print(Text(_("Picking order: {order}", order=", ".join(order) or "-")))
+    if result.lot:
+        console.print(Text(_lot_sentence(result.lot.seats, result.lot.groups), style="yellow"))
+
+
+def _lot_sentence(seats: int, groups) -> str:
+    names = ", ".join(groups)
+    if seats == 1:
+        return _("1 seat is drawn by lot between {groups}: it is not won until the lot is drawn.", groups=names)
+    return _("{n} seats are drawn by lot between {groups}: they are not won until the lot is drawn.",
+             n=seats, groups=names)
