@@ -24,6 +24,7 @@ from sqlalchemy import String, exists, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from registry import tables as t     # Core: reading needs no SQLModel
+from registry.rules._common import nomination_exists_on
 from registry.rules.rulesets import RuleSet
 from registry.terms import TermPattern, next_period, parse_pattern, period_containing
 
@@ -172,7 +173,7 @@ class BoardSnapshot:
     compositions: tuple[CompositionRule, ...]
     history: tuple[Holding, ...]                        # every appointment of the board
     allocations: tuple[AllocationFact, ...] = ()        # active on ``on``
-    nominations: tuple[NominationFact, ...] = ()        # rounds in progress or next on ``on``
+    nominations: tuple[NominationFact, ...] = ()        # rounds in progress or next on ``on``, existing on ``on``
     kkr_municipalities: frozenset[str] = frozenset()    # municipalities of the board's KKR
     owner_orgs: frozenset[str] = frozenset()            # organisations that are the board's KKR
     org_names: Mapping[str, str] = field(default_factory=dict)
@@ -591,10 +592,11 @@ def _load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None,
         current, upcoming = nomination_rounds(term, on)
         rounds = {r for r in (current, upcoming) if r is not None}
         board_noms = tuple(sorted((
-            NominationFact(n.id, n.seat, n.round, tuple(n.organisations or ()), n.seats,
-                           tuple(people[c] for c in (n.candidates or ()) if c in people),
-                           n.received, n.deadline, n.reasons or "", n.reasons_accepted or "")
-            for n in noms_by_board.get(b.id, ()) if n.round in rounds or (not rounds and n.round >= on)
+            f for n in noms_by_board.get(b.id, ()) if n.round in rounds or (not rounds and n.round >= on)
+            if nomination_exists_on(f := NominationFact(
+                n.id, n.seat, n.round, tuple(n.organisations or ()), n.seats,
+                tuple(people[c] for c in (n.candidates or ()) if c in people),
+                n.received, n.deadline, n.reasons or "", n.reasons_accepted or ""), term, on)
         ), key=lambda n: (n.round, n.seat, n.id)))
         out[b.id] = BoardSnapshot(
             board=BoardFact(b.id, b.name, b.kkr, b.legal_basis, term, bool(b.statutory),

@@ -8,12 +8,17 @@ snapshot's plain attributes.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
+from dateutil.relativedelta import relativedelta
+
 from registry.findings import Finding
+from registry.terms import period_containing
 
 if TYPE_CHECKING:   # pragma: no cover
     from registry.snapshot import BoardSnapshot, CompositionRule, Holding, NominationFact, SeatRule
+    from registry.terms import TermPattern
 
 #: Citations (kept in Danish in every language: they are names of legal sources).
 LB_10A = "Ligestillingsloven § 10 a, stk. 1–2"
@@ -22,6 +27,53 @@ LB_LAPSE = "KKR's forretningsorden 2026–2030; KKR Nordjylland, referat 25-03-2
 LB_BALANCE = "Ligestillingsloven § 8 og § 11"
 LB_PLURALITY = "Registrets grænse for antal poster pr. person (intet lovkrav)"
 LB_DATA = "Datakontrol (intet lovkrav)"
+
+
+#: how long before a round a nomination may plausibly arrive or be due
+LEAD = relativedelta(years=1)
+
+
+@lru_cache(maxsize=8192)   # few distinct round dates; relativedelta is slow
+def minus_lead(d: date) -> date:
+    return d - LEAD
+
+
+@lru_cache(maxsize=8192)
+def round_end(term: "TermPattern", round: date) -> date:
+    """The last day of the term a nomination round is for (four years on, if the pattern has no periods)."""
+    period = period_containing(term, round)
+    return period.end if period is not None else round + relativedelta(years=4)
+
+
+def nomination_exists_from(n: "NominationFact", term: "TermPattern") -> date:
+    """The first day a nomination exists, so that a check on an earlier date does not see it.
+
+    Its received date when recorded (domain.md §1: "a nomination exists from its received date"),
+    unless that is after the term the round is for has ended: such a date cannot be meant (the
+    ``date-implausible`` rule says so) and cannot hide the nomination from the checks of its own
+    term. Without a usable received date, its deadline — the latest day it was due — when that
+    fits the round (no later than the round's start and no more than :data:`LEAD` before it); a
+    deadline that does not fit (the 2026 agenda's "27. februar 2030") cannot date it either.
+    Neither known, it exists from :data:`LEAD` before its round: the earliest a nomination for
+    the round plausibly arrives (the ``date-implausible`` rule's window). Nominations carry no
+    reference to the meeting that asked for them, so a meeting's date is never used.
+    """
+    if n.received is not None and n.received <= round_end(term, n.round):
+        return n.received
+    earliest = minus_lead(n.round)
+    if n.deadline is not None and earliest <= n.deadline <= n.round:
+        return n.deadline
+    return earliest
+
+
+def nomination_exists_on(n: "NominationFact", term: "TermPattern", on: date) -> bool:
+    return nomination_exists_from(n, term) <= on
+
+
+def nominations_on(snap: "BoardSnapshot") -> tuple["NominationFact", ...]:
+    """The snapshot's nominations that exist on its date (rules read only these)."""
+    on, term = snap.on, snap.board.term
+    return tuple(n for n in snap.nominations if nomination_exists_from(n, term) <= on)
 
 
 class _OpenEnd:

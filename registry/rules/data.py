@@ -7,6 +7,10 @@
 * a nomination received more than a year before its round, or after the term it is for has
   ended (received during the term is normal: a replacement);
 * an appointment on the board on the date that runs more than :data:`MAX_YEARS` years.
+
+Nominations are judged only from the day they exist
+(:func:`registry.rules._common.nomination_exists_from`): a check of 2022 does not judge the
+nominations of 2026.
 """
 
 from __future__ import annotations
@@ -19,8 +23,9 @@ from dateutil.relativedelta import relativedelta
 
 from registry.findings import INFO, WARNING, Finding
 from registry.i18n import N_
-from registry.rules._common import LB_DATA, LB_PLURALITY, finding, orgs_label, seat_label, composition_on
-from registry.terms import MAX_PATTERN_YEARS, period_containing
+from registry.rules._common import (LB_DATA, LB_PLURALITY, LEAD, composition_on, finding, minus_lead, nominations_on,
+                                   orgs_label, round_end, seat_label)
+from registry.terms import MAX_PATTERN_YEARS
 
 if TYPE_CHECKING:   # pragma: no cover
     from registry.snapshot import BoardSnapshot
@@ -29,8 +34,7 @@ RULES = ("plurality", "date-implausible")
 
 #: the longest an appointment can plausibly run (the longest fixed term a board may have)
 MAX_YEARS = MAX_PATTERN_YEARS
-#: how long before a round a nomination may plausibly arrive or be due
-LEAD = relativedelta(years=1)
+__all__ = ["check", "check_plurality", "check_dates", "LEAD", "MAX_YEARS"]
 
 
 def check(snap: "BoardSnapshot") -> list[Finding]:
@@ -62,12 +66,11 @@ def check_plurality(snap: "BoardSnapshot") -> list[Finding]:
 
 def check_dates(snap: "BoardSnapshot") -> list[Finding]:
     out: list[Finding] = []
-    for n in snap.nominations:
+    for n in nominations_on(snap):   # as they exist on the date: a later nomination is not judged
         comp = composition_on(snap, n.round) or snap.composition
         params = dict(org=orgs_label(snap, n.organisations), seat_name=seat_label(comp, n.seat), round=n.round)
-        period = period_containing(snap.board.term, n.round)
-        term_end = period.end if period is not None else n.round + relativedelta(years=4)
-        if n.deadline is not None and (n.deadline > n.round or n.deadline < _minus_lead(n.round)):
+        term_end = round_end(snap.board.term, n.round)
+        if n.deadline is not None and (n.deadline > n.round or n.deadline < minus_lead(n.round)):
             out.append(finding(
                 snap, "date-implausible", WARNING,
                 N_("The deadline {date} for the nomination from {org} for {seat_name} does not fit the round starting {round}"),
@@ -75,7 +78,7 @@ def check_dates(snap: "BoardSnapshot") -> list[Finding]:
                 remedy=N_("Check the deadline of the nomination from {org}; it should fall shortly before {round}"),
                 nomination=n, details={"field": "deadline", "date": n.deadline, "round": n.round},
                 date=n.deadline, **params))
-        if n.received is not None and (n.received < _minus_lead(n.round) or n.received > term_end):
+        if n.received is not None and (n.received < minus_lead(n.round) or n.received > term_end):
             out.append(finding(
                 snap, "date-implausible", WARNING,
                 N_("The nomination from {org} for {seat_name} is recorded as received on {date}, which does not fit the round starting {round}"),
@@ -94,11 +97,6 @@ def check_dates(snap: "BoardSnapshot") -> list[Finding]:
                 holding=h, details={"field": "end", "date": h.end, "start": h.start},
                 date=h.end, start=h.start, seat_name=seat_label(comp, h.seat)))
     return out
-
-
-@lru_cache(maxsize=8192)   # few distinct round dates; relativedelta is slow
-def _minus_lead(d: date) -> date:
-    return d - LEAD
 
 
 @lru_cache(maxsize=65536)  # a registry's appointments share few start dates

@@ -79,6 +79,12 @@ def _lapse(h: "Holding", predicate: str, on: date, kkr: frozenset[str]) -> date 
     return max(ends) if ends else None
 
 
+def _real_end(h: "Holding", effective: date) -> date:
+    """The day the office itself ended, for an office whose end as held is ``effective``."""
+    ends = [o.end for o in h.person.offices if o.end is not None and effective_end(o) == effective]
+    return max(ends) if ends else effective
+
+
 def check(snap: "BoardSnapshot") -> list[Finding]:
     comp = snap.composition
     if comp is None:
@@ -98,15 +104,19 @@ def check(snap: "BoardSnapshot") -> list[Finding]:
         if lapsed:
             office_end = max(e for _, e in lapsed)
             vacant_from = office_end + timedelta(days=1)
+            ended = _real_end(h, office_end)
+            message = (N_("{person} no longer meets the requirement for {seat_name}: the office ended on {office_end}, so the seat is vacant from {vacant_from}")
+                       if ended == office_end else
+                       N_("{person} no longer meets the requirement for {seat_name}: the office ended on {office_ended} and counted as held until {office_end} (KKR appointments run to 31 March), so the seat is vacant from {vacant_from}"))
             out.append(finding(
                 snap, "eligibility-lapsed", WARNING,
-                N_("{person} no longer meets the requirement for {seat_name}: the office ended on {office_end}, so the seat is vacant from {vacant_from}"),
+                message,
                 legal_basis=LB_LAPSE,
                 remedy=N_("End the appointment of {person} from {vacant_from} and appoint a successor to {seat_name}"),
                 holding=h,
                 details={"predicate": lapsed[0][0], "predicates": [p for p, _ in lapsed],
-                         "office_end": office_end, "vacant_from": vacant_from},
-                seat_name=seat.name, office_end=office_end, vacant_from=vacant_from))
+                         "office_end": office_end, "office_ended": ended, "vacant_from": vacant_from},
+                seat_name=seat.name, office_end=office_end, office_ended=ended, vacant_from=vacant_from))
             continue   # a lapsed holder gets eligibility-lapsed, not also eligibility
         for p in failing:
             key = "council-member-of" if p.startswith("council-member-of:") else p

@@ -119,14 +119,11 @@ def _fail_message(scope: str) -> str:
 
 
 def _fail_remedy(short: dict[str, int], params: dict) -> str:
+    """What to do, without saying how many are missing (quality.md: a remedy that says how many
+    more women are needed gives the count away); the requirement itself is public."""
     w, m = short.get(WOMAN, 0), short.get(MAN, 0)
-    params["short_women"], params["short_men"] = w, m
-    if w == 1 and not m:
-        return N_("Appoint one more woman when seats are next filled, and ask the nominating organisations for women candidates")
-    if m == 1 and not w:
-        return N_("Appoint one more man when seats are next filled, and ask the nominating organisations for men candidates")
     if w and not m:
-        return N_("Appoint {short_women} more women when seats are next filled, and ask the nominating organisations for women candidates")
+        return N_("When seats are next filled, appoint women until there are at least {required} of each sex, and ask the nominating organisations for women candidates")
     if m and not w:
-        return N_("Appoint {short_men} more men when seats are next filled, and ask the nominating organisations for men candidates")
-    return N_("Appoint {short_women} more women and {short_men} more men when seats are next filled")
+        return N_("When seats are next filled, appoint men until there are at least {required} of each sex, and ask the nominating organisations for men candidates")
+    return N_("When seats are next filled, appoint women and men until there are at least {required} of each sex")

@@ -5,7 +5,9 @@ Holders are checked against their seat group's entitled nominators. Entitlement 
 the composition in force when the appointment started ("at that date"; Finans Danmark became
 entitled for Erhvervshus in 2026), falling back to the one in force on the snapshot's date.
 § 10 a is checked for the snapshot's nominations (rounds in progress or next) that propose
-candidates, under the nomination rule of the composition in force at the round.
+candidates and exist on the date (from their received date:
+:func:`registry.rules._common.nomination_exists_from`), under the nomination rule of the
+composition in force at the round.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from registry.findings import ERROR, INFO, WARNING, Finding
 from registry.i18n import N_
-from registry.rules._common import LB_10A, board_basis, composition_on, finding, orgs_label, seat_label
+from registry.rules._common import LB_10A, board_basis, composition_on, finding, nominations_on, orgs_label, seat_label
 from registry.rules.rulesets import FAIL, MAN, NOMINATION_RULES, PASS, WOMAN, evaluate_nomination
 
 if TYPE_CHECKING:   # pragma: no cover
@@ -36,7 +38,7 @@ def check_holders(snap: "BoardSnapshot") -> list[Finding]:
     if comp is None:
         return []
     out: list[Finding] = []
-    by_id = {n.id: n for n in snap.nominations}
+    by_id = {n.id: n for n in nominations_on(snap)}
     for h in (*snap.members, *snap.deputies):
         seat = comp.seat(h.seat)
         if seat is None:
@@ -152,7 +154,7 @@ def nomination_finding(snap: "BoardSnapshot", n: "NominationFact") -> Finding | 
 
 
 def check_nominations(snap: "BoardSnapshot") -> list[Finding]:
-    return [f for n in snap.nominations if (f := nomination_finding(snap, n)) is not None]
+    return [f for n in nominations_on(snap) if (f := nomination_finding(snap, n)) is not None]
 
 
 def check(snap: "BoardSnapshot") -> list[Finding]:

@@ -81,7 +81,7 @@ def check(snap: "BoardSnapshot") -> list[Finding]:
             snap, "board-size-odd", ERROR,
             N_("The board has {voting} voting members; its composition demands an odd number"),
             legal_basis=basis,
-            remedy=N_("Add or end one voting appointment so that the number of voting members is odd"),
+            remedy=N_("Change the seat counts of the composition (with a new composition from the date it changes) so that the board has an odd number of voting seats"),
             details={"voting": voting, "odd": True}, voting=voting))
 
     # -- shares ---------------------------------------------------------------------------

@@ -104,3 +104,18 @@ def test_lapse_on_a_custom_board_with_open_appointment():
     c = comp(seat("reg", 1, eligibility=("regional-council-member",)))
     s = snap(H("reg", p, D(2022, 1, 1), None), on=D(2023, 5, 1), compositions=c, b=board(term=CUSTOM))
     assert one(eligibility.check(s), "eligibility-lapsed").details["vacant_from"] == D(2023, 3, 1)
+
+
+def test_a_lapse_states_the_office_s_real_end_and_the_grace_apart():
+    # issue 11, rule 7: an office ending 31-12-2025 (election year) counts until 31-03-2026
+    p = P("x", "man", offices=(council("aalborg", D(2022, 1, 1), D(2025, 12, 31)),))
+    running = H("pol", p, D(2022, 4, 1), D(2026, 6, 30))
+    f = one(eligibility.check(snap(running, on=D(2026, 4, 15), compositions=KKR_SEAT)), "eligibility-lapsed")
+    assert f.details["office_ended"] == D(2025, 12, 31) and f.details["office_end"] == D(2026, 3, 31)
+    assert "ended on 2025-12-31" in f.text("en") and "held until 2026-03-31" in f.text("en")
+    assert "31-12-2025" in f.text("da") and "31-03-2026" in f.text("da")
+    # without a grace the two are the same day, said once
+    q = P("y", "man", offices=(council("aalborg", D(2022, 1, 1), D(2023, 6, 30)),))
+    g = one(eligibility.check(snap(H("pol", q, D(2022, 4, 1), D(2026, 3, 31)), on=D(2023, 8, 1),
+                                   compositions=KKR_SEAT)), "eligibility-lapsed")
+    assert g.details["office_ended"] == D(2023, 6, 30) and "held until" not in g.text("en")

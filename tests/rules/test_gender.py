@@ -28,7 +28,9 @@ def test_erhvervshus_2022_fails_dk_ligelig_on_the_board():
                                "undisclosed": 0, "required_each": 5, "short": {"woman": 1}}
     assert set(f.details) == DETAIL_KEYS
     assert f.legal_basis.startswith("Ligestillingsloven § 11")
-    assert "one more woman" in f.remedy_text("en")
+    # issue 11, rule 7 / quality.md: the remedy names the public requirement, never the shortfall
+    assert f.remedy_text("en").startswith("When seats are next filled, appoint women until there are at least 5 of each sex")
+    assert "one more" not in f.remedy_text("en") and "én kvinde mere" not in f.remedy_text("da")
 
 
 def test_erhvervshus_2022_kkr_controlled_ten_seats_pass():

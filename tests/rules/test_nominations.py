@@ -3,9 +3,11 @@
 import dataclasses
 
 import pytest
+from hypothesis import given, strategies as st
 
 from registry.findings import ERROR, INFO, WARNING
-from registry.rules import nominations
+from registry.rules import data as _data, nominations
+from registry.rules._common import nomination_exists_from
 
 from .builders import (BUSINESS, D, H, P, erhvervshus_2022, erhvervshus_composition, nom, raad_nominations,
                        seat, comp, snap)
@@ -148,3 +150,69 @@ def test_nomination_rule_none_never_fires():
     c = comp(seat("members", 3), valid_from=D(2026, 4, 1), nomination_rule="none")
     n = nom("n", "members", ["org-a"], [P("m1", "man")])
     assert nominations.check(snap(on=D(2026, 3, 1), compositions=c, nominations=(n,))) == []
+
+
+# --- a nomination exists from its received date (domain.md §1) ------------------------------
+
+_C10 = comp(seat("members", 4, "Medlemmer", nominated_by=("org-b",)), valid_from=D(2022, 1, 1))
+
+
+def _men_only(**kw):
+    return nom("n-men", "members", ["org-b"], [P("m-only", "man")], **kw)
+
+
+def test_a_check_before_the_received_date_does_not_judge_the_nomination():
+    n = _men_only(received=D(2026, 2, 25), deadline=D(2026, 2, 27))
+    before = snap(on=D(2022, 6, 1), compositions=_C10, nominations=(n,))
+    none(nominations.check(before), "nomination-both-sexes")
+    none(nominations.check(before.at(D(2026, 2, 24))), "nomination-both-sexes")
+    f = one(nominations.check(before.at(D(2026, 2, 25))), "nomination-both-sexes")
+    assert f.severity == ERROR and f.nomination == "n-men"
+
+
+def test_without_a_received_date_the_deadline_dates_the_nomination():
+    n = _men_only(deadline=D(2026, 2, 27))
+    s = snap(on=D(2026, 2, 26), compositions=_C10, nominations=(n,))
+    none(nominations.check(s), "nomination-both-sexes")
+    one(nominations.check(s.at(D(2026, 2, 27))), "nomination-both-sexes")
+
+
+def test_a_deadline_that_does_not_fit_the_round_cannot_date_it():
+    # the 2026 agenda's "27. februar 2030": from a year before its round, not from 2030
+    n = nom("n-2026-eh-di", "members", ["org-b"], [], deadline=D(2030, 2, 27))
+    s = snap(on=D(2022, 6, 1), compositions=_C10, nominations=(n,))
+    none(_data.check(s), "date-implausible")
+    none(_data.check(s.at(D(2025, 3, 31))), "date-implausible")
+    one(_data.check(s.at(D(2025, 4, 1))), "date-implausible", nomination="n-2026-eh-di")
+    one(_data.check(s.at(D(2026, 3, 27))), "date-implausible", nomination="n-2026-eh-di")
+
+
+def test_the_nominator_of_a_holder_is_not_read_from_a_nomination_not_yet_received():
+    h = H("members", P("w", "woman"), D(2026, 4, 1), D(2030, 3, 31), nomination="n-late")
+    n = nom("n-late", "members", ["org-b"], [P("w", "woman")], received=D(2026, 5, 1))
+    s = snap(h, on=D(2026, 4, 15), compositions=_C10, nominations=(n,))
+    one(nominations.check(s), "nomination-missing")
+    none(nominations.check(s.at(D(2026, 5, 1))), "nomination-missing")
+
+
+_day = st.dates(min_value=D(2018, 1, 1), max_value=D(2034, 12, 31))
+
+
+@given(on=_day, received=st.none() | _day, deadline=st.none() | _day)
+def test_a_nomination_is_judged_exactly_from_the_day_it_exists(on, received, deadline):
+    n = _men_only(received=received, deadline=deadline)
+    s = snap(on=on, compositions=_C10, nominations=(n,))
+    judged = bool([f for f in nominations.check(s) + _data.check(s) if f.nomination == "n-men"])
+    start = nomination_exists_from(n, s.board.term)
+    # by hand: the received date unless after the term (2026-04-01 – 2030-03-31) has ended; else a
+    # deadline between a year before the round and the round; else a year before the round
+    if received is not None and received <= D(2030, 3, 31):
+        assert start == received
+    elif deadline is not None and D(2025, 4, 1) <= deadline <= D(2026, 4, 1):
+        assert start == deadline
+    else:
+        assert start == D(2025, 4, 1)
+    if on < start:
+        assert not judged
+    else:
+        assert judged      # men only for one seat: § 10 a fails whenever it is seen

@@ -124,3 +124,16 @@ def test_holdovers_are_counted():
     fs = structure.check(s)
     none(fs, "seat-vacant")
     none(fs, "board-size")
+
+
+def test_board_size_odd_asks_for_other_seat_counts_not_one_more_appointment():
+    # issue 11, rule 7: an even full board is fixed in the composition's seat counts; adding or
+    # ending an appointment would overfill or empty a seat group instead
+    c = comp(seat("a", 2), seat("b", 2), odd=True, valid_from=D(2022, 1, 1))
+    s = snap(*(H(g, P(f"{g}{i}", "woman" if i else "man")) for g in "ab" for i in range(2)), compositions=c)
+    f = one(structure.check(s), "board-size-odd")
+    for lang in ("en", "da"):
+        text = f.remedy_text(lang).lower()
+        assert "appointment" not in text and "udpegning" not in text
+    assert "seat counts of the composition" in f.remedy_text("en")
+    assert "pladsantallene i sammensætningen" in f.remedy_text("da")
