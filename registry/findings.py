@@ -23,7 +23,7 @@ RULES = (
     "nomination-missing", "nomination-both-sexes", "gender-balance", "gender-undetermined",
     "gender-unattainable", "collective-skill", "spread", "term-invalid", "term-overlap",
     "term-pattern", "term-ending", "holdover", "term-limit", "deputy-missing", "plurality",
-    "date-implausible",
+    "date-implausible", "holder-not-recorded",
 )
 
 #: details keys that tell two findings of one rule apart (numbers are not identity).

@@ -179,7 +179,8 @@ class Appointment(SQLModel, table=True):
     id: str = Field(primary_key=True)
     board: str = Field(foreign_key="board.id")
     seat: str
-    person: str = Field(foreign_key="person.id")
+    # None: the seat is filled, but the registry does not know by whom ("holder not recorded")
+    person: Optional[str] = Field(default=None, foreign_key="person.id")
     role: str = "member"
     deputy_for: Optional[str] = Field(default=None, foreign_key="appointment.id")
     start: dt.date

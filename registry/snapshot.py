@@ -24,6 +24,7 @@ from sqlalchemy import String, exists, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from registry import tables as t     # Core: reading needs no SQLModel
+from registry.i18n import N_, Msgid, translate
 from registry.rules._common import nomination_exists_on
 from registry.rules.rulesets import RuleSet
 from registry.terms import TermPattern, next_period, parse_pattern, period_containing
@@ -48,6 +49,27 @@ class PersonFact:
     municipality: str | None = None
     skills: tuple[str, ...] = ()
     offices: tuple[OfficeFact, ...] = ()
+    recorded: bool = True          # False: the seat is filled, but the registry does not know by whom
+
+
+#: How a holder who is not recorded is named (a message id: translated where shown).
+NOT_RECORDED = Msgid(N_("not recorded"))
+
+
+def not_recorded_holder(appointment: str) -> PersonFact:
+    """The holder of an appointment whose person is not recorded: sex undisclosed (never
+    guessed), no offices or skills, and an id of its own per appointment, so that two such
+    holders are never taken for one person (term-overlap, plurality, term limits)."""
+    return PersonFact(f"{NOT_RECORDED_PREFIX}{appointment}", NOT_RECORDED, recorded=False)
+
+
+def holder_name(person: PersonFact, lang: str | None = None) -> str:
+    """A holder's name as shown: "not recorded" (in the reader's language) when not recorded."""
+    return person.name if person.recorded else translate(person.name, lang)
+
+
+#: the prefix of a not-recorded holder's id (never a valid person id: ids have no ':')
+NOT_RECORDED_PREFIX = "not-recorded:"
 
 
 @dataclass(frozen=True)
@@ -296,7 +318,7 @@ class _AppointmentRow(NamedTuple):
     id: str
     board: str
     seat: str
-    person: str
+    person: str | None           # None: holder not recorded
     role: str
     deputy_for: str | None
     start: date
@@ -499,7 +521,8 @@ def _load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None,
         have = {a.id for a in appts}
         # every earlier term of the people on term-limited boards (where a holdover board keeps
         # everyone's: its holdovers are judged against the whole history of their seats)
-        terms_of = {(a.board, a.person) for a in appts if a.board in limited and a.role == "member"}
+        terms_of = {(a.board, a.person) for a in appts
+                    if a.board in limited and a.role == "member" and a.person is not None}
         everyone = sorted(b for b in limited if holds[b])
         terms_of = {(b, p) for b, p in terms_of if not holds[b]}
         limited_board = select(B.id).where(B.max_consecutive_terms > 0).scalar_subquery()
@@ -529,11 +552,11 @@ def _load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None,
                 N.id, N.board, N.seat, _raw(N.round), _raw(N.organisations), N.seats, _raw(N.candidates),
                 _raw(N.received), _raw(N.deadline), N.reasons, N.reasons_accepted,
             ).where(*nom_where)).all()]
-    people_ids = {a.person for a in appts} | {c for n in noms for c in (n.candidates or ())}
+    people_ids = {a.person for a in appts if a.person is not None} | {c for n in noms for c in (n.candidates or ())}
     people = load_people(session, people_ids)
 
     # seats held on ``on`` across all boards, for the people who sit on these boards now
-    active = [a.person for a in appts if a.role == "member" and a.start <= on
+    active = [a.person for a in appts if a.role == "member" and a.person is not None and a.start <= on
               and (a.end is None or on <= a.end) and (a.ended_date is None or on <= a.ended_date)]
     seats_held: dict[str, int] = {}
     if ids is None:   # every board's appointments running on ``on`` are here already: count them
@@ -573,7 +596,7 @@ def _load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None,
     by_board_appts: dict[str, list[Holding]] = defaultdict(list)
     for a in appts:
         by_board_appts[a.board].append(Holding(   # positional, in Holding's field order: 20,000s of them
-            a.id, a.seat, people.get(a.person) or PersonFact(a.person, a.person), a.role, a.deputy_for, a.start,
+            a.id, a.seat, _holder(people, a), a.role, a.deputy_for, a.start,
             a.end, a.ended_date, a.ended_reason, a.nominated_by, a.nomination, a.council_group, a.override_reason,
             version=a.version,
         ))
@@ -615,6 +638,12 @@ def _load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None,
             term_warning_days=term_warning_days,
         )
     return out
+
+
+def _holder(people: Mapping[str, PersonFact], a: _AppointmentRow) -> PersonFact:
+    if a.person is None:
+        return not_recorded_holder(a.id)
+    return people.get(a.person) or PersonFact(a.person, a.person)
 
 
 def load_snapshot(session: Session, board_id: str, on: date) -> BoardSnapshot | None:

@@ -26,7 +26,7 @@ appointment = Table(
     Column("id", String(), primary_key=True),
     Column("board", String(), nullable=False),
     Column("seat", String(), nullable=False),
-    Column("person", String(), nullable=False),
+    Column("person", String()),
     Column("role", String(), nullable=False, default='member'),
     Column("deputy_for", String()),
     Column("start", Date(), nullable=False),

@@ -75,6 +75,9 @@ BAD = {
     "zero seats": (MINIMAL.replace("count = 3", "count = 0"), "seats[0].count", "at least 1"),
     "bad term": (MINIMAL.replace('term = "kkr"', 'term = "weekly"'), "boards[0].term", ""),
     "deputy without member": (MINIMAL + 'role = "deputy"\n', "appointments[0].deputy_for", "deputy"),
+    "holder not recorded and a person": (MINIMAL + 'holder = "not-recorded"\n', "appointments[0].person", "not-recorded"),
+    "no person, no holder": (MINIMAL.replace('person = "p1"\n', ""), "appointments[0]", "person"),
+    "bad holder": (MINIMAL + 'holder = "unknown"\n', "appointments[0].holder", "not-recorded"),
 }
 
 
@@ -164,3 +167,65 @@ def test_locate_line_finds_nested_tables_and_keys():
     assert locate_line(MINIMAL, "boards[0].compositions[0].seats[0].count") == MINIMAL.splitlines().index("    count = 3") + 1
     assert locate_line(MINIMAL, "people[0].sex") == MINIMAL.splitlines().index('sex = "woman"') + 1
     assert locate_line(MINIMAL, "") is None
+
+
+NOT_RECORDED = MINIMAL + """[[appointments]]
+id = "filled-1"
+board = "b1"
+seat = "members"
+holder = "not-recorded"
+start = 2022-04-01
+[[appointments]]
+id = "filled-2"
+board = "b1"
+seat = "members"
+holder = "not-recorded"
+start = 2022-04-01
+"""
+
+
+def test_a_holder_not_recorded_loads_and_exports_back(udpeg, empty_db, tmp_path):
+    r = udpeg("load", write(tmp_path, NOT_RECORDED), db=empty_db)
+    assert r.code == 0, r.err
+    apps = {a["id"]: a for a in exported(udpeg, empty_db)["appointments"]}
+    assert apps["filled-1"] == {"id": "filled-1", "board": "b1", "seat": "members", "holder": "not-recorded",
+                                "start": "2022-04-01", "end": "2026-03-31"}
+    # the export loads into a fresh registry and exports the same again
+    again = tmp_path / "again.db"
+    assert udpeg("init", "--empty", db=again).code == 0
+    out = write(tmp_path, udpeg("export", "--format", "toml", db=empty_db).out, "out.toml")
+    assert udpeg("load", out, db=again).code == 0
+    assert exported(udpeg, again) == exported(udpeg, empty_db)
+    # --public keeps the seat (it is filled) and names no one
+    public = udpeg("export", "--public", "--format", "json", db=empty_db).json()
+    assert sum(1 for a in public["appointments"] if a.get("holder") == "not-recorded") == 2
+
+
+def test_a_holder_not_recorded_fills_the_seat_with_sex_undisclosed(udpeg, empty_db, tmp_path):
+    """3 seats: one woman named, two filled by people not named. Nothing vacant; with 2 of 3
+    undisclosed, dk-ligelig (n = 3 needs 1 of each) could pass or fail: undetermined."""
+    assert udpeg("load", write(tmp_path, NOT_RECORDED), db=empty_db).code == 0
+    r = udpeg("check", "--on", "2023-01-01", "--format", "json", db=empty_db)
+    found = [(f["rule"], f["severity"], f["person"], f["appointment"]) for f in r.json()["findings"]]
+    assert not [f for f in found if f[0] in ("seat-vacant", "gender-balance", "term-overlap", "plurality")]
+    assert ("gender-undetermined", "warning", None, None) in found
+    assert sorted(f for f in found if f[0] == "holder-not-recorded") == [
+        ("holder-not-recorded", "info", None, "filled-1"), ("holder-not-recorded", "info", None, "filled-2")]
+    board = udpeg("board", "b1", "--on", "2023-01-01", "--format", "json", db=empty_db).json()
+    seat = board["seats"][0]
+    assert seat["open"] == 0 and [h["sex"] for h in seat["holders"]].count("undisclosed") == 2
+    assert [h["name"] for h in seat["holders"]].count("not recorded") == 2
+    da = udpeg("--lang", "da", "board", "b1", "--on", "2023-01-01", "--format", "json", db=empty_db).json()
+    assert [h["name"] for h in da["seats"][0]["holders"]].count("ikke oplyst") == 2
+    msg = [f for f in da["findings"] if f["rule"] == "holder-not-recorded"][0]
+    assert msg["message"] == "Medlemmer er besat, men indehaveren er ikke oplyst (udpeget af KKR Nordjylland)"
+    assert msg["remedy"] == "Spørg KKR Nordjylland, hvem der har pladsen, og registrér navnet"
+
+
+def test_a_holder_not_recorded_is_not_judged_ineligible(udpeg, empty_db, tmp_path):
+    text = NOT_RECORDED.replace('appointed_by = "kkr-nordjylland"',
+                                'appointed_by = "kkr-nordjylland"\n    eligibility = ["council-member-in-kkr"]')
+    assert udpeg("load", write(tmp_path, text), db=empty_db).code == 0
+    found = udpeg("check", "--on", "2023-01-01", "--format", "json", db=empty_db).json()["findings"]
+    # p1 has no office: ineligible; the two not-recorded holders cannot be judged
+    assert [(f["rule"], f["person"]) for f in found if f["rule"] == "eligibility"] == [("eligibility", "p1")]

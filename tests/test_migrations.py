@@ -47,3 +47,30 @@ def test_audit_log_refuses_update_and_delete(tmp_path):
         with pytest.raises(sqlite3.DatabaseError, match="append-only"):
             con.execute(sql)
     con.close()
+
+
+def test_a_registry_of_schema_0001_upgrades_to_hold_a_holder_not_recorded(tmp_path):
+    """0001 had appointment.person NOT NULL; 0002 lets a filled seat have no recorded holder.
+    The rows of the old registry survive and a not-recorded holder can then be stored."""
+    import shutil
+    import sqlite3
+
+    from registry import model as m
+    from registry.db import write_session
+
+    db = tmp_path / "old.db"
+    shutil.copy(Path(__file__).parent / "faults" / "schemas" / "schema-0001.db", db)
+    con = sqlite3.connect(db)
+    before = con.execute("SELECT id, person FROM appointment ORDER BY id").fetchall()
+    con.close()
+    engine = open_registry(to_url(db), sample=False)
+    assert current_version(engine) == HEAD
+    with write_session(engine) as s:
+        s.add(m.Appointment(id="filled-by-someone", board="b0", seat="member", person=None,
+                            start=__import__("datetime").date(2022, 4, 1)))
+    engine.dispose()
+    con = sqlite3.connect(db)
+    rows = con.execute("SELECT id, person FROM appointment ORDER BY id").fetchall()
+    con.close()
+    assert [r for r in rows if r[0] != "filled-by-someone"] == before
+    assert ("filled-by-someone", None) in rows

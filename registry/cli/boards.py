@@ -34,6 +34,13 @@ def boards(
          styles={"mark": lambda r: {"error": "bold red", "warning": "yellow"}.get(r["status"], "green")})
 
 
+def _who(h) -> dict:
+    """A holder's person id and name as shown; a holder who is not recorded has no id."""
+    from registry.snapshot import holder_name
+
+    return {"person": h.person.id if h.person.recorded else None, "name": holder_name(h.person)}
+
+
 def board_detail(snap, findings) -> dict:
     """The JSON shape of `udpeg board`: seat groups with holders and deputies, counts, findings."""
     from registry.findings import summary
@@ -45,10 +52,10 @@ def board_detail(snap, findings) -> dict:
         deputies.setdefault(d.deputy_for, []).append(d)
 
     def holder(h):
-        return {"appointment": h.appointment, "person": h.person.id, "name": h.person.name, "sex": h.person.sex,
+        return {"appointment": h.appointment, **_who(h), "sex": h.person.sex,
                 "party": h.person.party, "municipality": h.person.municipality, "start": h.start,
                 "end": h.end, "status": h.status, "nominated_by": list(h.nominated_by),
-                "deputies": [{"appointment": d.appointment, "person": d.person.id, "name": d.person.name,
+                "deputies": [{"appointment": d.appointment, **_who(d),
                               "start": d.start, "end": d.last_day} for d in deputies.get(h.appointment, [])]}
 
     seats = []
@@ -59,8 +66,7 @@ def board_detail(snap, findings) -> dict:
         seats.append({"seat": s.id, "name": s.name, "count": s.count, "voting": s.voting,
                       "counts_for_balance": s.counts_for_balance, "appointed_by": s.appointed_by,
                       "nominated_by": list(s.nominated_by), "holders": [holder(h) for h in hs],
-                      "deputies_without_member": [{"appointment": d.appointment, "person": d.person.id,
-                                                   "name": d.person.name} for d in loose],
+                      "deputies_without_member": [{"appointment": d.appointment, **_who(d)} for d in loose],
                       "open": max(0, s.count - len(hs)),
                       "council_group": allotted[s.id].council_group if s.id in allotted else None})
     c = counts(snap)

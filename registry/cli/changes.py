@@ -192,7 +192,9 @@ def plan(
                        style="green" if data["feasible"] else "bold red"))
     console.print(Text(_("Women needed among the open seats: {a}–{b}; men: {c}–{d}", a=data["women_needed"][0],
                          b=data["women_needed"][1], c=data["men_needed"][0], d=data["men_needed"][1])))
-    names = {h.person.id: h.person.name for h in snap.history}
+    from registry.snapshot import holder_name
+
+    names = {h.person.id: holder_name(h.person) for h in snap.history}
     names.update({c.id: c.name for n in snap.nominations for c in n.candidates})
     from registry.cli.output import SEX_LABEL
 

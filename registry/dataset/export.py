@@ -110,7 +110,8 @@ def export_tree(session: Session, public: bool = False) -> dict[str, Any]:
         "max_consecutive_terms": 0}) for b in _rows(session, m.Board, [m.Board.id])]
 
     tree["appointments"] = [_clean({
-        "id": a.id, "board": a.board, "seat": a.seat, "person": a.person, "role": a.role,
+        "id": a.id, "board": a.board, "seat": a.seat, "person": a.person,
+        "holder": "not-recorded" if a.person is None else None, "role": a.role,
         "deputy_for": a.deputy_for, "start": a.start, "end": a.end, "nominated_by": a.nominated_by,
         "nomination": None if public else a.nomination, "council_group": a.council_group,
         "decision": _decision(a),

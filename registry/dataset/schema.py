@@ -24,6 +24,10 @@ KKRS = ("nordjylland", "midtjylland", "syddanmark", "sjaelland", "hovedstaden")
 SEXES = ("woman", "man", "undisclosed")
 OFFICES = ("council-member", "mayor", "regional-council-member", "kkr-member")
 ROLES = ("member", "deputy")
+#: an appointment's ``holder``: the person is named (default), or the seat is filled but the
+#: documents do not say by whom (then there is no ``person``)
+HOLDERS = ("recorded", "not-recorded")
+NOT_RECORDED = "not-recorded"
 END_REASONS = ("resigned", "left-council", "deceased", "replaced", "other")
 DEPUTIES = ("none", "optional", "required")
 SEVERITIES = ("warning", "error")
@@ -209,8 +213,8 @@ SPEC: dict[str, tuple[set[str], set[str]]] = {
                                         "counts_for_balance", "deputies", "collective", "spread", "max_share"}),
     "collective": ({"skill"}, {"min"}),
     "rulesets": ({"id"}, {"name", "share", "cap_half", "table"}),
-    "appointments": ({"board", "seat", "person", "start"},
-                     {"id", "role", "deputy_for", "end", "nominated_by", "nomination", "council_group",
+    "appointments": ({"board", "seat", "start"},
+                     {"person", "holder", "id", "role", "deputy_for", "end", "nominated_by", "nomination", "council_group",
                       "decision", "ended", "override_reason", "extra"}),
     "decision": ({"meeting"}, {"item", "case"}),
     "ended": ({"date", "reason"}, set()),
@@ -485,7 +489,7 @@ def _appointment_fast(c: Checker, t: dict) -> dict | None:
     g = t.get
     role, start = g("role", "member"), c.valid_date(g("start"))
     if (None in t.values() or start is None or role not in ROLES or (role == "deputy") != ("deputy_for" in t)
-            or not (c.valid_id(g("board")) and c.valid_id(g("seat")) and c.valid_id(g("person")))
+            or "holder" in t or not (c.valid_id(g("board")) and c.valid_id(g("seat")) and c.valid_id(g("person")))
             or not all(c.valid_id(t[k]) for k in ("id", "deputy_for", "nomination", "council_group") if k in t)):
         return None
     end = c.valid_date(t["end"]) if "end" in t else None
@@ -523,7 +527,7 @@ def _appointment(c: Checker, t: dict, p: str) -> dict:
     if fast is not None:
         return fast
     r = {"id": _get(c, t, "id", p, c.id), "board": c.id(t.get("board"), f"{p}.board"),
-         "seat": c.id(t.get("seat"), f"{p}.seat"), "person": c.id(t.get("person"), f"{p}.person"),
+         "seat": c.id(t.get("seat"), f"{p}.seat"), "person": _holder(c, t, p),
          "role": _get(c, t, "role", p, c.enum, "member", values=ROLES),
          "deputy_for": _get(c, t, "deputy_for", p, c.id),
          "start": c.date(t.get("start"), f"{p}.start"), "end": _get(c, t, "end", p, c.date),
@@ -547,6 +551,20 @@ def _appointment(c: Checker, t: dict, p: str) -> dict:
             r["ended_reason"] = c.enum(e.get("reason"), f"{p}.ended.reason", END_REASONS)
             c.span(r["start"], r["ended_date"], f"{p}.ended.date")
     return r
+
+
+def _holder(c: Checker, t: dict, p: str) -> str | None:
+    """The appointment's person id, or None for ``holder = "not-recorded"`` (seat filled, holder
+    not named in the documents). Exactly one of the two must be given."""
+    holder = _get(c, t, "holder", p, c.enum, "recorded", values=HOLDERS)
+    if holder == NOT_RECORDED:
+        if "person" in t:
+            c.add(f"{p}.person", 'an appointment with holder = "not-recorded" names no person (leave out person)')
+        return None
+    if "person" not in t:
+        c.add(p, 'missing required key \'person\' (or holder = "not-recorded" for a seat filled by someone not named)')
+        return None
+    return c.id(t.get("person"), f"{p}.person")
 
 
 def _allocation(c: Checker, t: dict, p: str) -> dict:

@@ -53,10 +53,21 @@ def catalog(lang: str) -> dict[str, str]:
     return _catalogs[lang]
 
 
+class Msgid(str):
+    """A message id used as a parameter (e.g. a holder shown as "not recorded"): translated into
+    the language of the text it is filled into, when that text is translated."""
+
+    __slots__ = ()
+
+
 def translate(msgid: str, lang: str | None = None, /, **params: object) -> str:
     lang = lang or _state["lang"]
     text = msgid if lang == "en" else catalog(lang).get(msgid, msgid)
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    if lang != "en" and any(type(v) is Msgid for v in params.values()):
+        params = {k: translate(v, lang) if type(v) is Msgid else v for k, v in params.items()}
+    return text.format(**params)
 
 
 def _(msgid: str, /, **params: object) -> str:

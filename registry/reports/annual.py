@@ -24,7 +24,7 @@ from registry.reports.common import (Names, controlled_seat_ids, counted_seat_id
                                      verdict_label)
 from registry.reports.doc import Bar, Chart, Column, Document, Facts, Section, Segment, Table
 from registry.rules.rulesets import UnknownRuleSet, evaluate_balance, get_ruleset
-from registry.snapshot import BoardSnapshot, Holding
+from registry.snapshot import BoardSnapshot, Holding, holder_name
 from registry.terms import period_containing
 
 Progress = Callable[[int, int], None]
@@ -63,7 +63,8 @@ def counting_rules() -> list[str]:
 def _member_row(seat_name: str, h: Holding, names: Names, role: str, note: str) -> dict:
     """A member list row as the JSON has it (the document adds the board)."""
     p = h.person
-    return {"seat": h.seat, "seat_name": seat_name, "role": role, "person": p.id, "name": p.name,
+    return {"seat": h.seat, "seat_name": seat_name, "role": role, "person": p.id if p.recorded else None,
+            "name": holder_name(p),
             "party": p.party or "", "municipality": names.municipality(p.municipality),
             "nominated_by": [names.org(o) for o in h.nominated_by] or
                             ([names.group(h.council_group)] if h.council_group else []),
@@ -87,7 +88,7 @@ def _board(snap: BoardSnapshot, names: Names, first: date, last: date) -> tuple[
     period = period_containing(snap.board.term, snap.on)
     seats = list(comp.seats) if comp else []
     seat_names = {s.id: s.name for s in seats}
-    member_names = {h.appointment: h.person.name for h in snap.history}
+    member_names = {h.appointment: holder_name(h.person) for h in snap.history}
     alloc = {a.seat: a for a in snap.allocations}
     members_by_seat, deputies_by_seat = _by_seat(snap.members), _by_seat(snap.deputies)
     rows: list[dict] = []
@@ -177,16 +178,17 @@ def _changes(snap: BoardSnapshot, seat_names: dict, first: date, last: date) -> 
     out = []
     for h, end in moving:
         base = {"board": snap.board.id, "board_name": snap.board.name, "seat": h.seat,
-                "seat_name": seat_names.get(h.seat, h.seat), "person": h.person.id, "name": h.person.name}
+                "seat_name": seat_names.get(h.seat, h.seat), "person": h.person.id if h.person.recorded else None,
+                "name": holder_name(h.person)}
         if first <= h.start <= last:
             before = [o for o in leaving.get((h.seat, h.start), ()) if o is not h]
             out.append({**base, "date": h.start, "change": "appointed",
-                        "other": ", ".join(sorted(o.person.name for o in before)), "reason": ""})
+                        "other": ", ".join(sorted(holder_name(o.person) for o in before)), "reason": ""})
         if end is not None and first <= end <= last:
             after = [o for o in starting.get((h.seat, end + day), ()) if o is not h]
             early = h.ended_date is not None and (h.end is None or h.ended_date < h.end)
             out.append({**base, "date": end, "change": "replaced" if after else "ended",
-                        "other": ", ".join(sorted(o.person.name for o in after)),
+                        "other": ", ".join(sorted(holder_name(o.person) for o in after)),
                         "reason": (h.ended_reason or "other") if early else "term-ended"})
     return out
 

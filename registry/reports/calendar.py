@@ -19,6 +19,7 @@ from registry import service
 from registry.db import read_session
 from registry.i18n import _
 from registry.reports.common import load_names
+from registry.snapshot import holder_name
 
 DOMAIN = "udpeg"
 
@@ -42,7 +43,7 @@ def events(ctx, first: date, last: date) -> list[dict]:
                 ending[d].append(h)
         for d, hs in ending.items():
             hs.sort(key=lambda h: (seat_names.get(h.seat, h.seat), h.person.name))
-            lines = [f"{h.person.name} — {seat_names.get(h.seat, h.seat)}" for h in hs]
+            lines = [f"{holder_name(h.person)} — {seat_names.get(h.seat, h.seat)}" for h in hs]
             out.append({"uid": uid("term-end", snap.board.id, d.isoformat()), "date": d, "kind": "term-end",
                         "summary": _("Terms end: {board} ({n})", board=snap.board.name, n=len(hs)),
                         "description": _("Last day in office:") + "\n" + "\n".join(lines), "location": ""})

@@ -13,6 +13,8 @@ import json
 from datetime import date
 from typing import Any
 
+from registry.i18n import _
+
 ORG_CLASSIFICATION = {"kkr": "kkr", "municipality": "municipality", "region": "region", "ministry": "ministry",
                       "business": "business", "knowledge": "knowledge", "labour": "labour",
                       "council-group": "council-group", "other": "other"}
@@ -30,7 +32,7 @@ def _clean(d: dict) -> dict:
 
 def popolo_tree(tree: dict) -> dict:
     appointments = tree.get("appointments", [])
-    appointed = {a["person"] for a in appointments}
+    appointed = {a["person"] for a in appointments if a.get("person")}
     people = [p for p in tree.get("people", []) if p["id"] in appointed]
     persons = [_clean({"id": p["id"], "name": p["name"]}) for p in people]
     parties = sorted({p["party"] for p in people if p.get("party")})
@@ -72,7 +74,8 @@ def popolo_tree(tree: dict) -> dict:
         pid = f"board/{a['board']}/{a['seat']}"
         memberships.append(_clean({
             "id": a.get("id") or f"appointment-{i}",
-            "person_id": a["person"],
+            "person_id": a.get("person"),   # none when the holder is not recorded
+            "label": _("not recorded") if a.get("holder") == "not-recorded" else None,
             "organization_id": f"board/{a['board']}",
             "post_id": pid if pid in post_ids else None,
             "role": "deputy" if a.get("role") == "deputy" else "member",

@@ -152,7 +152,7 @@ def finding(
         remedy=remedy,
         seat=seat if seat is not None else (holding.seat if holding is not None else
                                             (nomination.seat if nomination is not None else None)),
-        person=holding.person.id if holding is not None else None,
+        person=holding.person.id if holding is not None and holding.person.recorded else None,
         appointment=holding.appointment if holding is not None else None,
         nomination=nomination.id if nomination is not None else None,
         details=dict(details or {}),

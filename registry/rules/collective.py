@@ -33,7 +33,8 @@ def check(snap: "BoardSnapshot") -> list[Finding]:
         holders = by_seat.get(s.id, [])
         if not holders:
             continue
-        open_ = max(0, s.count - len(holders))
+        # a holder who is not recorded may have the skill or the municipality: counted like an open seat
+        open_ = max(0, s.count - len(holders)) + sum(1 for h in holders if not h.person.recorded)
         for skill, needed in s.collective:
             have = sum(1 for h in holders if skill in h.person.skills)
             if have + open_ < needed:

@@ -1,4 +1,8 @@
-"""Data checks: plurality, date-implausible.
+"""Data checks: plurality, date-implausible, holder-not-recorded.
+
+``holder-not-recorded`` (info) names each seat that is filled by someone the registry does not
+know (an appointment with ``holder = "not-recorded"``): the seat counts as filled and its
+holder's sex as undisclosed, and the finding asks for the name to be recorded.
 
 ``date-implausible`` looks for dates that cannot be meant:
 
@@ -24,13 +28,13 @@ from dateutil.relativedelta import relativedelta
 from registry.findings import INFO, WARNING, Finding
 from registry.i18n import N_
 from registry.rules._common import (LB_DATA, LB_PLURALITY, LEAD, composition_on, finding, minus_lead, nominations_on,
-                                   orgs_label, round_end, seat_label)
-from registry.terms import MAX_PATTERN_YEARS
+                                   org_label, orgs_label, round_end, seat_label)
+from registry.terms import MAX_PATTERN_YEARS, period_containing
 
 if TYPE_CHECKING:   # pragma: no cover
     from registry.snapshot import BoardSnapshot
 
-RULES = ("plurality", "date-implausible")
+RULES = ("plurality", "date-implausible", "holder-not-recorded")
 
 #: the longest an appointment can plausibly run (the longest fixed term a board may have)
 MAX_YEARS = MAX_PATTERN_YEARS
@@ -38,7 +42,28 @@ __all__ = ["check", "check_plurality", "check_dates", "LEAD", "MAX_YEARS"]
 
 
 def check(snap: "BoardSnapshot") -> list[Finding]:
-    return check_plurality(snap) + check_dates(snap)
+    return check_plurality(snap) + check_dates(snap) + check_holders(snap)
+
+
+def check_holders(snap: "BoardSnapshot") -> list[Finding]:
+    """One info finding per member or deputy on the date whose holder is not recorded."""
+    comp = snap.composition
+    return [finding(
+        snap, "holder-not-recorded", INFO,
+        N_("{seat_name} is filled, but the holder is not recorded (appointed by {appointer})")
+        if appointer else N_("{seat_name} is filled, but the holder is not recorded"),
+        legal_basis=LB_DATA,
+        remedy=N_("Ask {appointer} who holds the seat, and record the name")
+        if appointer else N_("Find out who holds the seat, and record the name"),
+        holding=h, details={"role": h.role},
+        seat_name=seat_label(comp, h.seat), appointer=appointer)
+        for h in (*snap.members, *snap.deputies) if not h.person.recorded
+        for appointer in (_appointer(snap, comp, h.seat),)]
+
+
+def _appointer(snap: "BoardSnapshot", comp, seat: str) -> str:
+    rule = comp.seat(seat) if comp is not None else None
+    return org_label(snap, rule.appointed_by) if rule is not None else ""
 
 
 def check_plurality(snap: "BoardSnapshot") -> list[Finding]:

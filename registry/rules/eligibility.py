@@ -95,8 +95,8 @@ def check(snap: "BoardSnapshot") -> list[Finding]:
     holders: Iterable["Holding"] = (*snap.members, *snap.deputies)
     for h in holders:
         seat = comp.seat(h.seat)
-        if seat is None or not seat.eligibility:
-            continue
+        if seat is None or not seat.eligibility or not h.person.recorded:
+            continue   # a holder who is not recorded cannot be judged (holder-not-recorded asks for the name)
         failing = [p for p in seat.eligibility if not holds(h.person, p, snap.on, kkr)]
         if not failing:
             continue

@@ -11,13 +11,18 @@ from pathlib import Path
 import pytest
 
 import registry
+from registry.db import HEAD as CUR
+from registry.db import known_revisions as _known
 
-GOOD = '''
+#: the revision this test writes: the one after today's head
+NXT = f"{int(CUR) + 1:04d}"
+
+GOOD = f'''
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0002"
-down_revision = "0001"
+revision = "{NXT}"
+down_revision = "{CUR}"
 branch_labels = None
 depends_on = None
 
@@ -36,14 +41,14 @@ BROKEN = GOOD + '''
 
 @pytest.fixture
 def next_revision(tmp_path, monkeypatch):
-    """install(body): make the migrations a copy with a revision 0002 of ``body``, known as HEAD."""
+    """install(body): make the migrations a copy with a next revision (NXT) of ``body``, known as HEAD."""
     import registry.db as dbm
 
     def install(body: str) -> None:
         folder = tmp_path / "migrations"
         shutil.copytree(Path(registry.__file__).parent / "migrations", folder,
                         ignore=shutil.ignore_patterns("__pycache__"))
-        (folder / "versions" / "0002_next.py").write_text(body, encoding="utf-8")
+        (folder / "versions" / f"{NXT}_next.py").write_text(body, encoding="utf-8")
         real = dbm._alembic_config
 
         def config(engine):
@@ -52,8 +57,8 @@ def next_revision(tmp_path, monkeypatch):
             return cfg
 
         monkeypatch.setattr(dbm, "_alembic_config", config)
-        monkeypatch.setattr(dbm, "HEAD", "0002")
-        monkeypatch.setattr(dbm, "known_revisions", lambda: ["0001", "0002"])
+        monkeypatch.setattr(dbm, "HEAD", NXT)
+        monkeypatch.setattr(dbm, "known_revisions", lambda: [*_known(), NXT])
 
     return install
 
@@ -79,8 +84,8 @@ def test_upgrade_backs_up_first_and_loses_nothing(sample_reg, udpeg, next_revisi
     args = ["db", "upgrade"] + (["--backup-dir", str(dumps)] if sample_reg.backend == "postgresql" else [])
     r = udpeg(*args, db=sample_reg.db)
     assert r.code == 0, r.err
-    assert "from 0001 to 0002" in r.err and "Backed up" in r.err
-    assert sample_reg.scalar("SELECT version_num FROM alembic_version") == "0002"
+    assert f"from {CUR} to {NXT}" in r.err and "Backed up" in r.err
+    assert sample_reg.scalar("SELECT version_num FROM alembic_version") == NXT
     assert "nickname" in _columns(sample_reg, "person")
     assert sample_reg.counts() == counts
     assert json.loads(udpeg("export", "--format", "json", db=sample_reg.db).out) == before
@@ -93,7 +98,7 @@ def test_upgrade_backs_up_first_and_loses_nothing(sample_reg, udpeg, next_revisi
         assert len(copies) == 1
         from registry.admin import check_sqlite_file
 
-        assert check_sqlite_file(copies[0]) == "0001"
+        assert check_sqlite_file(copies[0]) == CUR
     else:  # a pg_dump archive that pg_restore can read, holding the old schema
         import subprocess
 
@@ -113,7 +118,7 @@ def test_a_failing_upgrade_leaves_the_registry_as_it_was(sample_reg, udpeg, next
     r = udpeg("db", "upgrade", "--no-backup", db=sample_reg.db)
     assert r.code == 4, r.err
     assert "rolled back" in r.err and "breaks half-way" in r.err and "Traceback" not in r.err
-    assert sample_reg.scalar("SELECT version_num FROM alembic_version") == "0001"
+    assert sample_reg.scalar("SELECT version_num FROM alembic_version") == CUR
     assert "nickname" not in _columns(sample_reg, "person")
     assert _tables(sample_reg) == tables  # no half_done, no _alembic_tmp_ leftovers
     assert sample_reg.counts() == counts
@@ -123,7 +128,7 @@ def test_a_failing_upgrade_leaves_the_registry_as_it_was(sample_reg, udpeg, next
     con.close()
     import registry.db as dbm
 
-    dbm.HEAD = "0001"  # read the registry with today's code (monkeypatch restores it anyway)
+    dbm.HEAD = CUR  # read the registry with today's code (monkeypatch restores it anyway)
     assert json.loads(udpeg("export", "--format", "json", db=sample_reg.db).out) == before
 
 
@@ -134,7 +139,7 @@ def test_postgresql_upgrade_without_pg_dump_is_refused(postgres_only, sample_reg
     monkeypatch.setattr(admin, "pg_dump_path", lambda: None)
     r = udpeg("db", "upgrade", db=sample_reg.db)
     assert r.code == 2 and "pg_dump" in r.err and "--no-backup" in r.err
-    assert sample_reg.scalar("SELECT version_num FROM alembic_version") == "0001"
+    assert sample_reg.scalar("SELECT version_num FROM alembic_version") == CUR
 
 
 def test_upgrade_backup_dir_must_exist(sample_reg, udpeg, tmp_path):

@@ -71,7 +71,10 @@ def main() -> None:
                                           "seats": [{"id": "member", "name": "Member", "count": 3,
                                                      "appointed_by": "kkr-nordjylland"}]}]} for i in range(3)],
             "appointments": [{"id": "a0", "board": "b0", "seat": "member", "person": "p0", "start": "2022-04-01",
-                              "end": "2026-03-31", "extra": {"note": "kept"}}],
+                              "end": "2026-03-31", "extra": {"note": "kept"}},
+                             # from schema 0002: a seat filled, holder not recorded
+                             {"id": "a1", "board": "b0", "seat": "member", "holder": "not-recorded",
+                              "start": "2022-04-01", "end": "2026-03-31"}],
             "nominations": [{"id": "n0", "board": "b1", "seat": "member", "round": "2026-04-01",
                              "organisations": ["di"], "candidates": ["p1", "p2"], "reasons": "secret",
                              "deadline": "2026-03-01"}],

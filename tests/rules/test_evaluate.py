@@ -123,6 +123,10 @@ def _all_findings() -> list[Finding]:
     hold = snap(H("s", P("h", "woman"), D(2022, 1, 1), D(2025, 12, 31)), compositions=comp(seat("s", 1)),
                 on=D(2026, 2, 1), b=board(holdover=True, term=CUSTOM))
     out += evaluate(hold)
+    from registry.snapshot import not_recorded_holder
+    filled = snap(H("s", not_recorded_holder("nr1"), D(2022, 1, 1), D(2025, 12, 31), id="nr1"),
+                  compositions=comp(seat("s", 1)), on=D(2023, 1, 1))
+    out += evaluate(filled)
     return out
 
 

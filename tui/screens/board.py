@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from registry import service
 from registry.i18n import N_, _
+from registry.snapshot import holder_name
 from registry.terms import next_period, period_containing
 from tui.screens.base import UdpegScreen, deliver, fail
 from tui.widgets.common import B, day, span, findings_text, localized, sex_label, status_mark
@@ -48,14 +49,14 @@ def seat_rows(snap) -> list[dict]:
                 note.append(_("holdover"), style="yellow")
             if h.override_reason:
                 note.append((" " if note else "") + _("override: {reason}", reason=h.override_reason), style="yellow")
-            holder = Text(h.person.name)
+            holder = Text(holder_name(h.person), style="" if h.person.recorded else "italic dim")
             if h.override_reason:
                 holder.append(" ⚑", style="bold yellow")
             rows.append({"key": f"m:{h.appointment}", "kind": "member", "group": group, "holder": holder,
                          "sex": h.person.sex, "term": Text(span(h.start, h.last_day)), "note": note})
             for d in deputies.get(h.appointment, []):
                 rows.append({"key": f"d:{d.appointment}", "kind": "deputy", "group": group,
-                             "holder": Text("↳ " + d.person.name, style="italic"), "sex": d.person.sex,
+                             "holder": Text("↳ " + holder_name(d.person), style="italic"), "sex": d.person.sex,
                              "term": Text(span(d.start, d.last_day)), "note": Text(_("deputy"), style="dim")})
         for i in range(max(0, seat.count - len(holders))):
             alloc = allotted.get(seat.id)
@@ -117,7 +118,7 @@ def history_text(snap) -> Text:
     seat_names = {s.id: s.name for c in snap.compositions for s in c.seats}
     for h in past:
         t.append(span(h.start, h.last_day) + "  ", style="dim")
-        t.append(h.person.name)
+        t.append(holder_name(h.person))
         t.append(f"  {seat_names.get(h.seat, h.seat)}", style="dim")
         if h.role == "deputy":
             t.append(" (" + _("deputy") + ")", style="dim")
@@ -139,7 +140,7 @@ def next_period_text(snap) -> Text:
         future = [h for h in snap.history if h.start >= nxt.start]
         if future:
             for h in future:
-                t.append(f"  {h.person.name}  {day(h.start)} – {day(h.last_day)}\n")
+                t.append(f"  {holder_name(h.person)}  {day(h.start)} – {day(h.last_day)}\n")
         else:
             t.append("  " + _("No appointments yet for the next period.") + "\n", style="dim")
     if snap.nominations:
