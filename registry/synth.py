@@ -93,7 +93,7 @@ FLAWS = ("seat-overfilled", "board-size", "board-size-odd", "seat-share", "eligi
          "nominator-not-entitled", "joint-nomination", "nomination-missing", "nomination-both-sexes",
          "gender-balance", "gender-undetermined", "gender-unattainable", "collective-skill", "spread",
          "term-invalid", "term-overlap", "term-ending", "holdover", "term-limit", "deputy-missing",
-         "plurality", "date-implausible", "seat-vacant", "term-pattern")
+         "plurality", "date-implausible", "seat-vacant", "term-pattern", "holder-not-recorded")
 
 #: board kinds and how often each comes up after the planted ones
 KIND_WEIGHTS = (("single", 34), ("municipal", 22), ("institution", 14), ("holdover", 8), ("limited", 8),
@@ -107,7 +107,8 @@ FLAW_KIND = {"seat-overfilled": "municipal", "board-size": "nt", "board-size-odd
              "collective-skill": "erhvervshus", "spread": "erhvervshus", "term-invalid": "institution",
              "term-overlap": "municipal", "term-ending": "holdover", "holdover": "holdover",
              "term-limit": "limited", "deputy-missing": "institution", "plurality": "single",
-             "date-implausible": "institution", "seat-vacant": "single", "term-pattern": "municipal"}
+             "date-implausible": "institution", "seat-vacant": "single", "term-pattern": "municipal",
+             "holder-not-recorded": "nt"}
 
 
 def ascii_id(text: str) -> str:
@@ -666,6 +667,8 @@ class _BoardMaker:
                 if seat.get("nominated_by") and b["term"] != "custom":
                     self.pending(b, seat, nxt, noms)
         self.out.add("boards", {k: v for k, v in b.items() if not k.startswith("_")})
+        if flaw == "holder-not-recorded":
+            not_recorded(apps, {s["id"] for s in comps[-1]["seats"] if s["appointed_by"].startswith("region-")})
         apps.sort(key=lambda a: a.get("role") == "deputy")
         for a in apps:
             self.out.add("appointments", a)
@@ -777,6 +780,18 @@ class _BoardMaker:
 
 
 # --- the whole registry ------------------------------------------------------------------------
+
+
+def not_recorded(apps: list[dict], seats: set[str]) -> None:
+    """The planted holder-not-recorded: the current members of another body's seats are filled,
+    but the KKR was not told who holds them (dataset ``holder = "not-recorded"``)."""
+    deputised = {a.get("deputy_for") for a in apps}
+    for a in apps:
+        if (a["seat"] in seats and a.get("role", "member") == "member" and a["end"] >= AS_OF
+                and a["id"] not in deputised and "ended" not in a):
+            del a["person"]
+            a["holder"] = "not-recorded"
+            a.pop("council_group", None)
 
 
 def _kinds(rng: random.Random, n: int) -> Iterator[tuple[str, str | None]]:
