@@ -456,6 +456,7 @@ def nominate(ctx: Context, n: NominationInput) -> tuple[str, list[Finding]]:
         board = s.get(m.Board, n.board)
         if board is None:
             raise NotFound(_("There is no board with id {id}. `udpeg boards` lists them.", id=n.board))
+        _lock_board(s, n.board)  # concurrent nominations for one board take ids one after the other
         seats = set(s.execute(select(m.SeatGroup.seat).join(m.Composition, m.Composition.pk == m.SeatGroup.composition)
                               .where(m.Composition.board == n.board)).scalars())
         if n.seat not in seats:
@@ -467,6 +468,8 @@ def nominate(ctx: Context, n: NominationInput) -> tuple[str, list[Finding]]:
         for c in n.candidates:
             if s.get(m.Person, c) is None:
                 raise NotFound(_("There is no person with id {id}. `udpeg people --search NAME` finds people.", id=c))
+        if n.id and s.get(m.Nomination, n.id) is not None:
+            raise ConflictError(_("There is already a nomination with id {id}; nothing was written.", id=n.id))
         nid = n.id or f"n-{n.board}-{n.seat}-{n.round.isoformat()}-{'-'.join(n.organisations)}"
         base, k = nid, 1
         while s.get(m.Nomination, nid) is not None:
@@ -476,7 +479,11 @@ def nominate(ctx: Context, n: NominationInput) -> tuple[str, list[Finding]]:
                            seats=n.seats, candidates=list(n.candidates), received=n.received, deadline=n.deadline,
                            reasons=n.reasons, reasons_accepted=n.reasons_accepted)
         s.add(row)
-        s.flush()
+        try:
+            s.flush()
+        except IntegrityError:  # the same id taken meanwhile by a nomination for another board
+            raise ConflictError(_("Someone else registered a nomination with id {id} first; nothing was written. "
+                                  "Try again.", id=nid)) from None
         audit(s, ctx.actor, "nominate", "nomination", nid, board=n.board, after=_row(row))
     return nid, nomination_findings(ctx, nid)
 
