@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, or_, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -69,10 +69,29 @@ class Context:
 
 def audit(session: Session, actor: str, action: str, entity: str, entity_id: str, *,
           board: str | None = None, before: dict | None = None, after: dict | None = None,
-          reason: str | None = None) -> None:
-    session.add(m.AuditEvent(at=datetime.now(timezone.utc).replace(microsecond=0), actor=actor, action=action,
-                             entity=entity, entity_id=entity_id, board=board,
-                             before=_plain(before), after=_plain(after), reason=reason))
+          reason: str | None = None) -> m.AuditEvent:
+    """Append one event, sealed to the one before it (:mod:`registry.audit_chain`)."""
+    from registry import audit_chain
+
+    event = {"at": datetime.now(timezone.utc).replace(microsecond=0), "actor": actor, "action": action,
+             "entity": entity, "entity_id": entity_id, "board": board, "before": audit_chain.plain(_plain(before)),
+             "after": audit_chain.plain(_plain(after)), "reason": reason}
+    digest, chain = audit_chain.seal(_last_link(session), event)
+    row = m.AuditEvent(**event, digest=digest, chain=chain)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def _last_link(session: Session) -> str:
+    """The chain of the newest event, with the log locked against other writers until commit."""
+    from registry import audit_chain
+
+    if session.get_bind().dialect.name == "postgresql":  # SQLite writers already hold BEGIN IMMEDIATE
+        session.execute(text("SELECT pg_advisory_xact_lock(7310)"))
+    E = m.AuditEvent
+    last = session.execute(select(E.chain).order_by(E.pk.desc()).limit(1)).scalar()
+    return last if last is not None else audit_chain.GENESIS
 
 
 def _plain(d: dict | None) -> dict | None:
@@ -589,7 +608,12 @@ def person(ctx: Context, person_id: str) -> dict:
     with read_session(ctx.engine) as s:
         p = s.get(m.Person, person_id)
         if p is None:
-            raise NotFound(_("There is no person with id {id}. `udpeg people --search NAME` finds people.", id=person_id))
+            events = _events_mentioning(s, person_id, set())
+            if not events:
+                raise NotFound(_("There is no person with id {id}. `udpeg people --search NAME` finds people.",
+                                 id=person_id))
+            return {"person": None, "offices": [], "appointments": [], "nominations": [], "audit_events": events,
+                    "exported_at": datetime.now(timezone.utc).replace(microsecond=0)}
         offices = [dict(office=o.office, body=o.body, start=o.start, end=o.end) for o in
                    s.execute(select(m.Office).where(m.Office.person == person_id).order_by(m.Office.start)).scalars()]
         A, B = m.Appointment, m.Board
@@ -614,7 +638,19 @@ def _as_start(since: date | datetime | None) -> datetime | None:
 
 def _event_row(e: m.AuditEvent) -> dict:
     return {"pk": e.pk, "at": e.at, "actor": e.actor, "action": e.action, "entity": e.entity,
-            "entity_id": e.entity_id, "board": e.board, "before": e.before, "after": e.after, "reason": e.reason}
+            "entity_id": e.entity_id, "board": e.board, "before": e.before, "after": e.after, "reason": e.reason,
+            "redacted": e.redacted}
+
+
+def verify_audit(ctx: Context, head: str | None = None):
+    """Check the audit log's hash chain from the first event (:func:`registry.audit_chain.verify`)."""
+    from registry import audit_chain
+
+    E = m.AuditEvent
+    with read_session(ctx.engine) as s:
+        events = [{**_event_row(e), "digest": e.digest, "chain": e.chain}
+                  for e in s.execute(select(E).order_by(E.pk)).scalars()]
+    return audit_chain.verify(events, head)
 
 
 def audit_log(ctx: Context, board: str | None = None, since: date | datetime | None = None,
@@ -640,7 +676,12 @@ def person_export(ctx: Context, person_id: str) -> dict:
     with read_session(ctx.engine) as s:
         p = s.get(m.Person, person_id)
         if p is None:
-            raise NotFound(_("There is no person with id {id}. `udpeg people --search NAME` finds people.", id=person_id))
+            events = _events_mentioning(s, person_id, set())
+            if not events:
+                raise NotFound(_("There is no person with id {id}. `udpeg people --search NAME` finds people.",
+                                 id=person_id))
+            return {"person": None, "offices": [], "appointments": [], "nominations": [], "audit_events": events,
+                    "exported_at": datetime.now(timezone.utc).replace(microsecond=0)}
         offices = [{k: v for k, v in _row(o).items() if k not in ("pk", "person")}
                    for o in s.execute(select(m.Office).where(m.Office.person == person_id)
                                       .order_by(m.Office.start, m.Office.pk)).scalars()]
@@ -651,13 +692,32 @@ def person_export(ctx: Context, person_id: str) -> dict:
                           .order_by(N.round, N.id)).scalars()
         nominations = [_row(n) for n in maybe if person_id in (n.candidates or [])]
         ids = {person_id} | {a["id"] for a in appointments} | {n["id"] for n in nominations}
-        E = m.AuditEvent
-        events = [_event_row(e) for e in s.execute(select(E).where(E.entity_id.in_(ids))
-                                                   .order_by(E.at, E.pk)).scalars()]
+        events = _events_mentioning(s, person_id, ids)
         record = _row(p)
     return {"person": record, "offices": offices, "appointments": appointments,
             "nominations": nominations, "audit_events": events,
             "exported_at": datetime.now(timezone.utc).replace(microsecond=0)}
+
+
+def _events_mentioning(s: Session, person_id: str, ids: set[str]) -> list[dict]:
+    """Audit events about ``ids`` or whose payload names the person (a redacted one names nobody)."""
+    from sqlalchemy import String, cast
+
+    E = m.AuditEvent
+    like = f"%{person_id}%"
+    rows = s.execute(select(E).where(or_(E.entity_id.in_(ids | {person_id}), cast(E.before, String).like(like),
+                                         cast(E.after, String).like(like)))
+                     .order_by(E.at, E.pk)).scalars()
+    return [_event_row(e) for e in rows if e.entity_id in ids | {person_id} or _names(e.before, person_id)
+            or _names(e.after, person_id)]
+
+
+def _names(value: Any, person_id: str) -> bool:
+    if isinstance(value, dict):
+        return any(_names(v, person_id) for v in value.values())
+    if isinstance(value, list):
+        return any(_names(v, person_id) for v in value)
+    return value == person_id
 
 
 # --- people: add and edit (the UI's People screen) -----------------------------------------------
