@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import delete, exists, select, text, update
+from sqlalchemy import and_, delete, exists, null, or_, select, text, update
 from sqlalchemy.engine import Engine
 
 from registry import model as m
@@ -313,6 +313,7 @@ class PurgeResult:
     nominations_trimmed: int = 0
     candidates_removed: int = 0
     people_deleted: int = 0
+    events_redacted: int = 0
     dry_run: bool = False
 
     def as_dict(self) -> dict:
@@ -325,7 +326,9 @@ def purge(ctx, before: date, dry_run: bool = False) -> PurgeResult:
     A nomination of such a round whose candidates were none of them appointed to that board is
     deleted; one that led to an appointment keeps only the appointed candidates. A person who
     was nothing but a candidate (no appointment, no office, named in no remaining nomination)
-    is deleted. One audit event records the counts — not the names, which is the point.
+    is deleted. The audit events about those nominations and people are redacted (their payload
+    emptied, their seal kept: :mod:`registry.audit_chain`). One audit event records the counts and
+    which events it redacted — not the names, which is the point.
     """
     from registry.service import audit
 
@@ -333,7 +336,9 @@ def purge(ctx, before: date, dry_run: bool = False) -> PurgeResult:
 
     if dry_run:
         with read_session(ctx.engine) as s:
-            return _purge_plan(s, before, dry_run=True)[0]
+            result, deletes, trims, doomed = _purge_plan(s, before, dry_run=True)
+            result.events_redacted = len(_events_about(s, nominations=[*deletes, *trims], people=doomed))
+            return result
     with write_session(ctx.engine) as s:
         result, deletes, trims, doomed = _purge_plan(s, before)
         if not (deletes or trims or doomed):
@@ -345,10 +350,25 @@ def purge(ctx, before: date, dry_run: bool = False) -> PurgeResult:
             s.execute(update(N).where(N.id == nid).values(candidates=keep, reasons="", version=N.version + 1))
         if doomed:
             s.execute(delete(P).where(P.id.in_(doomed)))
-        audit(s, ctx.actor, "purge", "retention", before.isoformat(),
-              after={k: v for k, v in result.as_dict().items() if k not in ("before", "dry_run")},
-              reason=f"retention: unappointed candidates of rounds before {before.isoformat()}")
+        redact = _events_about(s, nominations=[*deletes, *trims], people=doomed)
+        result.events_redacted = len(redact)
+        event = audit(s, ctx.actor, "purge", "retention", before.isoformat(),
+                      after={**{k: v for k, v in result.as_dict().items() if k not in ("before", "dry_run")},
+                             "redacted_events": redact},
+                      reason=f"retention: unappointed candidates of rounds before {before.isoformat()}")
+        if redact:
+            E = m.AuditEvent
+            s.execute(update(E).where(E.pk.in_(redact)).values(entity_id="", before=null(), after=null(),
+                                                                reason=null(), redacted=event.pk))
     return result
+
+
+def _events_about(s, nominations: list[str], people: list[str]) -> list[int]:
+    """The audit events whose payload is about the purged nominations or people (to redact)."""
+    E = m.AuditEvent
+    about = or_(and_(E.entity == "nomination", E.entity_id.in_(nominations)),
+                and_(E.entity == "person", E.entity_id.in_(people)))
+    return list(s.execute(select(E.pk).where(about, E.redacted.is_(None)).order_by(E.pk)).scalars())
 
 
 def _purge_plan(s, before: date, dry_run: bool = False):

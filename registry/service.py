@@ -610,8 +610,8 @@ def person(ctx: Context, person_id: str) -> dict:
         if p is None:
             events = _events_mentioning(s, person_id, set())
             if not events:
-                raise NotFound(_("There is no person with id {id}. `udpeg people --search NAME` finds people.",
-                                 id=person_id))
+                raise NotFound(_("The registry holds nothing about {id}: there is no person with that id, and no "
+                                 "audit event names them.", id=person_id))
             return {"person": None, "offices": [], "appointments": [], "nominations": [], "audit_events": events,
                     "exported_at": datetime.now(timezone.utc).replace(microsecond=0)}
         offices = [dict(office=o.office, body=o.body, start=o.start, end=o.end) for o in
@@ -678,8 +678,8 @@ def person_export(ctx: Context, person_id: str) -> dict:
         if p is None:
             events = _events_mentioning(s, person_id, set())
             if not events:
-                raise NotFound(_("There is no person with id {id}. `udpeg people --search NAME` finds people.",
-                                 id=person_id))
+                raise NotFound(_("The registry holds nothing about {id}: there is no person with that id, and no "
+                                 "audit event names them.", id=person_id))
             return {"person": None, "offices": [], "appointments": [], "nominations": [], "audit_events": events,
                     "exported_at": datetime.now(timezone.utc).replace(microsecond=0)}
         offices = [{k: v for k, v in _row(o).items() if k not in ("pk", "person")}

@@ -9,7 +9,7 @@ import typer
 
 from registry.cli.app import app, parse_day, state
 from registry.cli.output import Format, emit, err, print_json
-from registry.i18n import _
+from registry.i18n import N_, _, _n
 
 db_app = typer.Typer(help="The database itself: schema upgrades and reader roles.", no_args_is_help=True,
                      rich_markup_mode=None)
@@ -30,10 +30,17 @@ def audit(
     since: Optional[str] = typer.Option(None, "--since", help="Only events on or after this date."),
     limit: int = typer.Option(500, "--limit", min=1, help="At most this many (newest first)."),
     fmt: Format = typer.Option(Format.table, "--format", help="table, json or csv."),
+    verify: bool = typer.Option(False, "--verify", help="Check the log's hash chain instead; exit 1 at the first "
+                                "broken link. Prints the chain's head: note it, and --head checks it later."),
+    head: Optional[str] = typer.Option(None, "--head", help="With --verify: a head noted earlier, which the log "
+                                       "must still lead through (nothing before it changed)."),
 ) -> None:
     """The audit log: who changed what, when and why (newest first)."""
     from registry import service
 
+    if verify or head:
+        _verify(service.verify_audit(state().context(), head), fmt)
+        return
     start = parse_day(since, "--since")
     rows = service.audit_log(state().context(), board=board, since=start, limit=limit)
     if fmt == Format.json:
@@ -49,6 +56,28 @@ def audit(
                       ("entity_id", "Id"), ("board", _("Board")), ("reason", _("Why")),
                       *([("change", _("Change"))] if fmt == Format.table else [("before", "before"), ("after", "after")])],
          title=_("Audit log"))
+
+
+PROBLEMS = {
+    "changed": N_("event {pk} does not match its seal: it, or an event before it, was changed, inserted or deleted"),
+    "unsealed": N_("event {pk} has no seal: it was written past Udpeg"),
+    "redaction": N_("event {pk} is redacted, but no purge event lists it"),
+    "head": N_("the log no longer leads through the head you gave: an event before it was changed or removed"),
+}
+
+
+def _verify(verdict, fmt: Format) -> None:
+    if fmt == Format.json:
+        print_json({"events": verdict.events, "intact": verdict.intact, "head": verdict.head,
+                    "broken": verdict.broken, "problem": verdict.problem or None})
+    if verdict.intact:
+        if fmt != Format.json:
+            err(_n("The audit log's chain is intact: {n} event, head {head}.",
+                   "The audit log's chain is intact: {n} events, head {head}.", verdict.events,
+                   n=verdict.events, head=verdict.head))
+        return
+    err(_("The audit log's chain is broken: {problem}.", problem=_(PROBLEMS[verdict.problem], pk=verdict.broken)))
+    raise typer.Exit(1)
 
 
 @app.command()
