@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -280,14 +281,8 @@ def grant_reader(engine: Engine, role: str, login: bool = True) -> dict:
     if not _ROLE.match(role):
         raise RegistryError(_("{role} is not a usable role name: use lowercase letters, digits and _, starting with a letter.",
                               role=repr(role)))
-    with engine.begin() as c:
-        c.execute(text("SELECT pg_advisory_xact_lock(74217)"))  # one grant at a time
-        is_super = c.execute(text("SELECT rolsuper FROM pg_roles WHERE rolname = :r"), {"r": role}).scalar()
-        if is_super:
-            raise RegistryError(_("{role} is a superuser; a superuser reads everything. Choose another role.", role=role))
-        created = is_super is None
-        if created:
-            c.execute(text(f'CREATE ROLE "{role}" {"LOGIN" if login else "NOLOGIN"}'))
+    with _granting(engine) as c:
+        created = _make_role(c, role, login)
         db = c.execute(text("SELECT current_database()")).scalar()
         c.execute(text(f"CREATE SCHEMA IF NOT EXISTS {READER_SCHEMA}"))
         for name, body in READER_VIEWS.items():
@@ -301,6 +296,78 @@ def grant_reader(engine: Engine, role: str, login: bool = True) -> dict:
         c.execute(text(f'GRANT SELECT ON ALL TABLES IN SCHEMA {READER_SCHEMA} TO "{role}"'))
         c.execute(text(f'ALTER ROLE "{role}" IN DATABASE "{db}" SET search_path = {READER_SCHEMA}'))
     return {"role": role, "created": created, "schema": READER_SCHEMA, "views": sorted(READER_VIEWS)}
+
+
+@contextmanager
+def _granting(engine: Engine):
+    """One grant at a time, in one transaction; PostgreSQL's refusals become sentences."""
+    from sqlalchemy.exc import ProgrammingError
+
+    try:
+        with engine.begin() as c:
+            c.execute(text("SELECT pg_advisory_xact_lock(74217)"))
+            yield c
+    except ProgrammingError as exc:
+        who = _connected_as(engine)
+        if getattr(exc.orig, "sqlstate", "") == "42501":  # insufficient_privilege
+            raise RegistryError(_("The role Udpeg connects as ({who}) may not do this: granting needs a role that owns "
+                                  "the registry's tables and may create roles (CREATEROLE). Nothing was changed.",
+                                  who=who)) from None
+        raise
+
+
+def _connected_as(engine: Engine) -> str:
+    try:
+        with engine.connect() as c:
+            return c.execute(text("SELECT current_user")).scalar()
+    except Exception:  # noqa: BLE001 - only for the message
+        return "?"
+
+
+def _make_role(c, role: str, login: bool) -> bool:
+    """Create ``role`` if it does not exist (True when created); refuse superusers and the role in use."""
+    me = c.execute(text("SELECT current_user")).scalar()
+    if role in (me, c.execute(text("SELECT session_user")).scalar()):
+        raise RegistryError(_("{role} is the role Udpeg is connected as: it owns the registry, so limiting it would "
+                              "lock Udpeg out. Name another role.", role=role))
+    is_super = c.execute(text("SELECT rolsuper FROM pg_roles WHERE rolname = :r"), {"r": role}).scalar()
+    if is_super:
+        raise RegistryError(_("{role} is a superuser; a superuser reads everything. Choose another role.", role=role))
+    if is_super is None:
+        c.execute(text(f'CREATE ROLE "{role}" {"LOGIN" if login else "NOLOGIN"}'))
+        return True
+    return False
+
+
+#: the audit log's columns a purge empties (a redaction, which the trigger allows and nothing else)
+REDACTABLE = ("entity_id", "before", "after", "reason", "redacted")
+
+
+def grant_writer(engine: Engine, role: str, login: bool = True) -> dict:
+    """Create or update ``role`` for daily work: it reads and writes the registry's data, but it owns
+    nothing, so it cannot switch the audit log's triggers off; on the audit log it may only read,
+    append, and redact (a purge). The role that ran ``init`` and ``db upgrade`` stays the owner."""
+    if engine.dialect.name != "postgresql":
+        raise RegistryError(_("`udpeg db grant` works on PostgreSQL; a SQLite file has no roles — share a copy made with "
+                              "`udpeg export --public` instead."))
+    if not _ROLE.match(role):
+        raise RegistryError(_("{role} is not a usable role name: use lowercase letters, digits and _, starting with a letter.",
+                              role=repr(role)))
+    with _granting(engine) as c:
+        created = _make_role(c, role, login)
+        db = c.execute(text("SELECT current_database()")).scalar()
+        tables = [t for t in m.SQLModel.metadata.tables if t != "audit_event"]
+        c.execute(text(f'REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "{role}"'))
+        c.execute(text(f'GRANT CONNECT ON DATABASE "{db}" TO "{role}"'))
+        c.execute(text(f'GRANT USAGE ON SCHEMA public TO "{role}"'))
+        c.execute(text(f'REVOKE CREATE ON SCHEMA public FROM "{role}"'))
+        for t in [*tables, "alembic_version"]:
+            c.execute(text(f'GRANT SELECT, INSERT, UPDATE, DELETE ON public.{t} TO "{role}"'))
+        c.execute(text(f'GRANT SELECT, INSERT ON public.audit_event TO "{role}"'))
+        c.execute(text(f'GRANT UPDATE ({", ".join(REDACTABLE)}) ON public.audit_event TO "{role}"'))
+        c.execute(text(f'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO "{role}"'))
+        c.execute(text(f'ALTER ROLE "{role}" IN DATABASE "{db}" SET search_path = public'))
+    return {"role": role, "created": created}
 
 
 # --- retention ---------------------------------------------------------------------------------

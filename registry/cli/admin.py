@@ -11,7 +11,7 @@ from registry.cli.app import app, parse_day, state
 from registry.cli.output import Format, emit, err, print_json
 from registry.i18n import N_, _, _n
 
-db_app = typer.Typer(help="The database itself: schema upgrades and reader roles.", no_args_is_help=True,
+db_app = typer.Typer(help="The database itself: schema upgrades, reader and writer roles.", no_args_is_help=True,
                      rich_markup_mode=None)
 app.add_typer(db_app, name="db")
 
@@ -155,12 +155,22 @@ def db_upgrade(
 
 @db_app.command("grant")
 def db_grant(
-    reader: str = typer.Option(..., "--reader", help="The role to create or update (PostgreSQL)."),
+    reader: Optional[str] = typer.Option(None, "--reader", help="A role to create or update that reads boards, seats, "
+                                         "appointments and vacancies only (PostgreSQL)."),
+    writer: Optional[str] = typer.Option(None, "--writer", help="A role to create or update for daily work: reads and "
+                                         "writes the data, owns nothing, and may only append to the audit log."),
     nologin: bool = typer.Option(False, "--nologin", help="Make a group role that cannot log in itself."),
 ) -> None:
-    """Let a PostgreSQL role read boards, seats, appointments and vacancies — not nominations or contacts."""
+    """Set up a PostgreSQL role: a reader (public data only) or a writer (daily work, the audit log append-only)."""
     from registry import admin
 
+    if (reader is None) == (writer is None):
+        raise admin.RegistryError(_("Give one of --reader ROLE or --writer ROLE."))
+    if writer is not None:
+        info = admin.grant_writer(state().context().engine, writer, login=not nologin)
+        err(_("{verb} role {role}: it reads and writes the registry's data, owns nothing, and may only read, append "
+              "to and redact the audit log.", verb=_("Created") if info["created"] else _("Updated"), role=info["role"]))
+        return
     info = admin.grant_reader(state().context().engine, reader, login=not nologin)
     err(_("{verb} role {role}: it reads the views in schema {schema} ({views}) and nothing else.",
           verb=_("Created") if info["created"] else _("Updated"), role=info["role"], schema=info["schema"],
