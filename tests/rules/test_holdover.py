@@ -160,3 +160,41 @@ def test_snapshot_counts_what_board_on_counts(case, after):
     s = snap(*hist, on=on, compositions=comp(seat("m", n), valid_from=START, balance=("none",)),
              b=board(holdover=True, term=CUSTOM))
     assert not [f for f in structure.check(s) if f.rule in ("seat-vacant", "seat-overfilled")]
+
+
+@st.composite
+def histories(draw):
+    """Any history of one seat group of ``count`` seats whose running appointments never
+    exceed the count and where nobody holds it twice at once: terms ending, early ends,
+    re-appointments (with or without a gap) and newcomers, in any order of ids."""
+    count = draw(st.integers(1, 4))
+    people = [P(f"p{i}", "woman") for i in range(draw(st.integers(1, 7)))]
+    hist: list = []
+    for j in range(draw(st.integers(0, 12))):
+        person = draw(st.sampled_from(people))
+        start = START + timedelta(days=draw(st.integers(0, 3000)))
+        end = start + timedelta(days=draw(st.integers(0, 1500)))
+        ended = start + timedelta(days=draw(st.integers(0, 1500))) if draw(st.booleans()) else None
+        h = H("m", person, start, end, id=f"h{draw(st.integers(0, 99)):02d}-{j}", ended_date=ended)
+        last = h.last_day
+        clash = [o for o in hist if o.start <= last and h.start <= o.last_day]
+        if any(o.person.id == person.id for o in clash):
+            continue
+        # the running appointments on each day of h's run (checked where some run starts)
+        if any(sum(1 for o in clash if o.active_on(d)) + 1 > count for d in {h.start, *(o.start for o in clash)}
+               if h.active_on(d)):
+            continue
+        hist.append(h)
+    return count, hist
+
+
+@settings(max_examples=400, deadline=None)
+@given(histories(), st.integers(0, 5000))
+def test_members_never_outnumber_the_seats_whatever_the_history(case, days):
+    count, hist = case
+    on = START + timedelta(days=days)
+    members, _ = board_on(hist, on, holdover=True)
+    assert len(members) <= count
+    # and never fewer than the running appointments: holdovers only add
+    assert len(members) >= sum(1 for h in hist if h.active_on(on))
+    assert len({h.person.id for h in members}) == len(members)
