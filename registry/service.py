@@ -24,6 +24,7 @@ from registry.db import ConflictError, RegistryError, read_session, write_sessio
 from registry.findings import ERROR, Diff, Finding, diff, sort_findings, summary, worst
 from registry.i18n import _
 from registry.snapshot import BoardSnapshot, Holding, load_people, load_snapshot, load_snapshots, paused_gc
+from registry.succession import successions
 from registry.terms import default_end, parse_pattern, period_containing
 
 
@@ -567,13 +568,18 @@ def vacancies(ctx: Context, on: date, within: int | None = None, group: str | No
             if free > 0:
                 rows.append({**base, "open": free, "from": on, "municipalities": []})
             if horizon:
+                # who takes over the day after: the holder's own re-appointment or a newcomer
+                # (registry.succession), never another holder's re-appointment
+                taken = successions([o for o in snap.history if o.seat == seat.id and o.role == "member"
+                                     and o.start > on], sitting=holders)
                 for h in holders:
                     last = h.last_day
                     if last is None or not (on <= last < horizon):
                         continue
-                    successor = any(o.seat == seat.id and o.role == "member" and o.start > last
-                                    and o.start <= last + timedelta(days=1) for o in snap.history)
-                    if not successor:
+                    if snap.board.holdover and h.ended_date is None:
+                        continue     # sits on until someone takes over: the seat never falls vacant
+                    nxt = taken.get(h.appointment)
+                    if nxt is None or nxt.start != last + timedelta(days=1):
                         rows.append({**base, "open": 1, "from": last + timedelta(days=1),
                                      "term_end": last, "municipalities": [h.person.municipality] if h.person.municipality else []})
     if group:
