@@ -482,13 +482,32 @@ def nominate(ctx: Context, n: NominationInput) -> tuple[str, list[Finding]]:
 
 
 def nomination_findings(ctx: Context, nomination: str) -> list[Finding]:
-    """The findings about one nomination, judged on the day before its round starts."""
+    """The findings about one nomination, judged on the day before its round starts, or on the
+    day it comes to exist if that is later (a nomination received after its round began:
+    :func:`registry.rules._common.nomination_exists_from`), so that it is never judged on a day
+    it did not exist yet and silently passes."""
+    from registry.rules._common import nomination_exists_from
+
     with read_session(ctx.engine) as s:
         row = s.get(m.Nomination, nomination)
         if row is None:
             raise NotFound(_("There is no nomination with id {id}.", id=nomination))
-        snap = load_snapshot(s, row.board, row.round - timedelta(days=1))
+        on = row.round - timedelta(days=1)
+        snap = load_snapshot(s, row.board, on)
+        fact = _nomination_fact(row)
+        exists = nomination_exists_from(fact, snap.board.term) if snap is not None else on
+        if exists > on:
+            on = exists
+            snap = load_snapshot(s, row.board, on)
     return [f for f in evaluate(snap) if f.nomination == nomination]
+
+
+def _nomination_fact(row: Any):
+    """The dates of a nomination row as the rules read them (enough for ``nomination_exists_from``)."""
+    from registry.snapshot import NominationFact
+
+    return NominationFact(row.id, row.seat, row.round, tuple(row.organisations or ()), row.seats, (),
+                          received=row.received, deadline=row.deadline)
 
 
 def decide_reasons(ctx: Context, nomination: str, accepted: bool, expected_version: int | None = None) -> list[Finding]:
