@@ -538,6 +538,7 @@ def vacancies(ctx: Context, on: date, within: int | None = None, group: str | No
     The cli.md shape: {board, seat, seat_name, open, from, council_group, term_end}, plus the
     board's name and the council group's name for people.
     """
+    _known(ctx, group=group, municipality=municipality)
     snaps = snapshots(ctx, on, [board] if board else None, history="recent")   # members and successors
     if board and not snaps:
         raise NotFound(_("There is no board with id {id}. `udpeg boards` lists them.", id=board))
@@ -575,6 +576,24 @@ def vacancies(ctx: Context, on: date, within: int | None = None, group: str | No
         rows = [r for r in rows if municipality in r["municipalities"] or _board_in_municipality(snaps[r["board"]], municipality)]
     rows.sort(key=lambda r: (r["from"], r["board_name"].lower(), r["seat"]))
     return rows
+
+
+def _known(ctx: Context, group: str | None = None, municipality: str | None = None) -> None:
+    """Refuse a filter naming a council group or municipality the registry does not hold (exit 2),
+    rather than answering an empty list that reads as "no vacancies"."""
+    if not group and not municipality:
+        return
+    from registry import tables as t
+
+    with read_session(ctx.engine) as s:
+        if group:
+            groups = set(s.execute(select(t.council_group.c.id)).scalars())
+            if group not in groups:
+                raise NotFound(_("There is no council group with id {id} (known: {known}).", id=group,
+                                 known=", ".join(sorted(groups)) or "-"))
+        if municipality and s.execute(select(t.municipality.c.id)
+                                      .where(t.municipality.c.id == municipality)).first() is None:
+            raise NotFound(_("There is no municipality with id {id}.", id=municipality))
 
 
 def _board_in_municipality(snap: BoardSnapshot, municipality: str) -> bool:
