@@ -95,6 +95,68 @@ def load(ctx: Context, paths: Sequence[Path], replace: bool = False,
 
     ``source`` names the load in the audit log (default: the paths as given).
     """
+    return _load(ctx, paths, replace, progress, source).counts
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What a checked load did: the rows per kind, and the errors and warnings the data adds."""
+
+    counts: dict[str, int]
+    on: date                    # the date the registry was judged on, before and after
+    added: list[Finding]        # errors and warnings found after the load and not before
+    written: bool               # False when ``strict`` refused the load (nothing was written)
+
+    @property
+    def adds_error(self) -> bool:
+        return any(f.severity == ERROR for f in self.added)
+
+    def by_rule(self) -> dict[str, dict[str, int]]:
+        """{rule: {"error": n, "warning": n}} for the added findings, rules in catalogue order."""
+        from registry.findings import RULES
+
+        out: dict[str, dict[str, int]] = {}
+        for f in sorted(self.added, key=lambda f: RULES.index(f.rule)):
+            out.setdefault(f.rule, {ERROR: 0, "warning": 0})[f.severity] += 1
+        return out
+
+
+def load_checked(ctx: Context, paths: Sequence[Path], on: date, replace: bool = False, strict: bool = False,
+                 progress: Callable[[int, int], None] | None = None, source: str | None = None) -> LoadResult:
+    """Load as :func:`load`, and say which errors and warnings the data adds on ``on``.
+
+    The whole registry is judged on ``on`` before and after the data is written, in the same
+    transaction; a finding is added when its identity (:attr:`Finding.key`) was not there before.
+    With ``strict``, a load that would add an error is rolled back: nothing is written (not even
+    to the audit log) and the result says ``written=False``.
+    """
+    return _load(ctx, paths, replace, progress, source, judge_on=on, strict=strict)
+
+
+class _RollBack(Exception):
+    """Raised inside the write session to undo a strict load that would add an error."""
+
+    def __init__(self, result: LoadResult):
+        super().__init__("strict load refused")
+        self.result = result
+
+
+def _judge(s: Session, on: date) -> list[Finding]:
+    """The errors and warnings of every board on ``on``, as the session sees the registry."""
+    from registry import tables as t
+    from registry.rules import evaluate_unsorted
+
+    ids = sorted(s.execute(select(t.board.c.id)).scalars())
+    out: list[Finding] = []
+    with paused_gc():
+        for i in range(0, len(ids), 500):    # a bounded number of boards in memory at once
+            for snap in load_snapshots(s, on, ids[i:i + 500], history="recent").values():
+                out += [f for f in evaluate_unsorted(snap) if f.severity != "info"]
+    return out
+
+
+def _load(ctx: Context, paths: Sequence[Path], replace: bool, progress: Callable[[int, int], None] | None,
+          source: str | None, judge_on: date | None = None, strict: bool = False) -> LoadResult:
     from registry.dataset.load import DatasetError, clear_registry, parse_files, resolve, total_rows, write
 
     ds = parse_files(paths)
@@ -106,21 +168,32 @@ def load(ctx: Context, paths: Sequence[Path], replace: bool = False,
         if progress:
             progress(done[0], total)
 
-    with write_session(ctx.engine) as s:
-        problems = resolve(ds, s, replace=replace)
-        if problems:
-            raise DatasetError(problems)
-        if replace:
-            clear_registry(s)
-        try:
-            counts = write(s, ds, tick)
-        except IntegrityError as exc:
-            from registry.dataset.schema import Problem
+    try:
+        with write_session(ctx.engine) as s:
+            problems = resolve(ds, s, replace=replace)
+            if problems:
+                raise DatasetError(problems)
+            before = _judge(s, judge_on) if judge_on is not None else []
+            if replace:
+                clear_registry(s)
+            try:
+                counts = write(s, ds, tick)
+                added = []
+                if judge_on is not None:
+                    s.flush()
+                    added = diff(before, _judge(s, judge_on)).new
+            except IntegrityError as exc:
+                from registry.dataset.schema import Problem
 
-            raise DatasetError([Problem("", f"the database refused the data: {exc.orig}")]) from None
-        audit(s, ctx.actor, "replace" if replace else "load", "dataset", source or ",".join(str(p) for p in paths),
-              after={k: v for k, v in counts.items() if v})
-    return counts
+                raise DatasetError([Problem("", f"the database refused the data: {exc.orig}")]) from None
+            result = LoadResult(counts, judge_on or date.today(), added, written=True)
+            if strict and result.adds_error:
+                raise _RollBack(dataclasses.replace(result, written=False))
+            audit(s, ctx.actor, "replace" if replace else "load", "dataset", source or ",".join(str(p) for p in paths),
+                  after={k: v for k, v in counts.items() if v})
+    except _RollBack as refused:
+        return refused.result
+    return result
 
 
 def export(ctx: Context, fmt: str = "toml", public: bool = False) -> str:
