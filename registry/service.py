@@ -115,6 +115,68 @@ def load(ctx: Context, paths: Sequence[Path], replace: bool = False,
 
     ``source`` names the load in the audit log (default: the paths as given).
     """
+    return _load(ctx, paths, replace, progress, source).counts
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What a checked load did: the rows per kind, and the errors and warnings the data adds."""
+
+    counts: dict[str, int]
+    on: date                    # the date the registry was judged on, before and after
+    added: list[Finding]        # errors and warnings found after the load and not before
+    written: bool               # False when ``strict`` refused the load (nothing was written)
+
+    @property
+    def adds_error(self) -> bool:
+        return any(f.severity == ERROR for f in self.added)
+
+    def by_rule(self) -> dict[str, dict[str, int]]:
+        """{rule: {"error": n, "warning": n}} for the added findings, rules in catalogue order."""
+        from registry.findings import RULES
+
+        out: dict[str, dict[str, int]] = {}
+        for f in sorted(self.added, key=lambda f: RULES.index(f.rule)):
+            out.setdefault(f.rule, {ERROR: 0, "warning": 0})[f.severity] += 1
+        return out
+
+
+def load_checked(ctx: Context, paths: Sequence[Path], on: date, replace: bool = False, strict: bool = False,
+                 progress: Callable[[int, int], None] | None = None, source: str | None = None) -> LoadResult:
+    """Load as :func:`load`, and say which errors and warnings the data adds on ``on``.
+
+    The whole registry is judged on ``on`` before and after the data is written, in the same
+    transaction; a finding is added when its identity (:attr:`Finding.key`) was not there before.
+    With ``strict``, a load that would add an error is rolled back: nothing is written (not even
+    to the audit log) and the result says ``written=False``.
+    """
+    return _load(ctx, paths, replace, progress, source, judge_on=on, strict=strict)
+
+
+class _RollBack(Exception):
+    """Raised inside the write session to undo a strict load that would add an error."""
+
+    def __init__(self, result: LoadResult):
+        super().__init__("strict load refused")
+        self.result = result
+
+
+def _judge(s: Session, on: date) -> list[Finding]:
+    """The errors and warnings of every board on ``on``, as the session sees the registry."""
+    from registry import tables as t
+    from registry.rules import evaluate_unsorted
+
+    ids = sorted(s.execute(select(t.board.c.id)).scalars())
+    out: list[Finding] = []
+    with paused_gc():
+        for i in range(0, len(ids), 500):    # a bounded number of boards in memory at once
+            for snap in load_snapshots(s, on, ids[i:i + 500], history="recent").values():
+                out += [f for f in evaluate_unsorted(snap) if f.severity != "info"]
+    return out
+
+
+def _load(ctx: Context, paths: Sequence[Path], replace: bool, progress: Callable[[int, int], None] | None,
+          source: str | None, judge_on: date | None = None, strict: bool = False) -> LoadResult:
     from registry.dataset.load import DatasetError, clear_registry, parse_files, resolve, total_rows, write
 
     ds = parse_files(paths)
@@ -126,21 +188,32 @@ def load(ctx: Context, paths: Sequence[Path], replace: bool = False,
         if progress:
             progress(done[0], total)
 
-    with write_session(ctx.engine) as s:
-        problems = resolve(ds, s, replace=replace)
-        if problems:
-            raise DatasetError(problems)
-        if replace:
-            clear_registry(s)
-        try:
-            counts = write(s, ds, tick)
-        except IntegrityError as exc:
-            from registry.dataset.schema import Problem
+    try:
+        with write_session(ctx.engine) as s:
+            problems = resolve(ds, s, replace=replace)
+            if problems:
+                raise DatasetError(problems)
+            before = _judge(s, judge_on) if judge_on is not None else []
+            if replace:
+                clear_registry(s)
+            try:
+                counts = write(s, ds, tick)
+                added = []
+                if judge_on is not None:
+                    s.flush()
+                    added = diff(before, _judge(s, judge_on)).new
+            except IntegrityError as exc:
+                from registry.dataset.schema import Problem
 
-            raise DatasetError([Problem("", f"the database refused the data: {exc.orig}")]) from None
-        audit(s, ctx.actor, "replace" if replace else "load", "dataset", source or ",".join(str(p) for p in paths),
-              after={k: v for k, v in counts.items() if v})
-    return counts
+                raise DatasetError([Problem("", f"the database refused the data: {exc.orig}")]) from None
+            result = LoadResult(counts, judge_on or date.today(), added, written=True)
+            if strict and result.adds_error:
+                raise _RollBack(dataclasses.replace(result, written=False))
+            audit(s, ctx.actor, "replace" if replace else "load", "dataset", source or ",".join(str(p) for p in paths),
+                  after={k: v for k, v in counts.items() if v})
+    except _RollBack as refused:
+        return refused.result
+    return result
 
 
 def export(ctx: Context, fmt: str = "toml", public: bool = False) -> str:
@@ -509,13 +582,32 @@ def nominate(ctx: Context, n: NominationInput) -> tuple[str, list[Finding]]:
 
 
 def nomination_findings(ctx: Context, nomination: str) -> list[Finding]:
-    """The findings about one nomination, judged on the day before its round starts."""
+    """The findings about one nomination, judged on the day before its round starts, or on the
+    day it comes to exist if that is later (a nomination received after its round began:
+    :func:`registry.rules._common.nomination_exists_from`), so that it is never judged on a day
+    it did not exist yet and silently passes."""
+    from registry.rules._common import nomination_exists_from
+
     with read_session(ctx.engine) as s:
         row = s.get(m.Nomination, nomination)
         if row is None:
             raise NotFound(_("There is no nomination with id {id}.", id=nomination))
-        snap = load_snapshot(s, row.board, row.round - timedelta(days=1))
+        on = row.round - timedelta(days=1)
+        snap = load_snapshot(s, row.board, on)
+        fact = _nomination_fact(row)
+        exists = nomination_exists_from(fact, snap.board.term) if snap is not None else on
+        if exists > on:
+            on = exists
+            snap = load_snapshot(s, row.board, on)
     return [f for f in evaluate(snap) if f.nomination == nomination]
+
+
+def _nomination_fact(row: Any):
+    """The dates of a nomination row as the rules read them (enough for ``nomination_exists_from``)."""
+    from registry.snapshot import NominationFact
+
+    return NominationFact(row.id, row.seat, row.round, tuple(row.organisations or ()), row.seats, (),
+                          received=row.received, deadline=row.deadline)
 
 
 def decide_reasons(ctx: Context, nomination: str, accepted: bool, expected_version: int | None = None) -> list[Finding]:
@@ -546,6 +638,7 @@ def vacancies(ctx: Context, on: date, within: int | None = None, group: str | No
     The cli.md shape: {board, seat, seat_name, open, from, council_group, term_end}, plus the
     board's name and the council group's name for people.
     """
+    _known(ctx, group=group, municipality=municipality)
     snaps = snapshots(ctx, on, [board] if board else None, history="recent")   # members and successors
     if board and not snaps:
         raise NotFound(_("There is no board with id {id}. `udpeg boards` lists them.", id=board))
@@ -588,6 +681,24 @@ def vacancies(ctx: Context, on: date, within: int | None = None, group: str | No
         rows = [r for r in rows if municipality in r["municipalities"] or _board_in_municipality(snaps[r["board"]], municipality)]
     rows.sort(key=lambda r: (r["from"], r["board_name"].lower(), r["seat"]))
     return rows
+
+
+def _known(ctx: Context, group: str | None = None, municipality: str | None = None) -> None:
+    """Refuse a filter naming a council group or municipality the registry does not hold (exit 2),
+    rather than answering an empty list that reads as "no vacancies"."""
+    if not group and not municipality:
+        return
+    from registry import tables as t
+
+    with read_session(ctx.engine) as s:
+        if group:
+            groups = set(s.execute(select(t.council_group.c.id)).scalars())
+            if group not in groups:
+                raise NotFound(_("There is no council group with id {id} (known: {known}).", id=group,
+                                 known=", ".join(sorted(groups)) or "-"))
+        if municipality and s.execute(select(t.municipality.c.id)
+                                      .where(t.municipality.c.id == municipality)).first() is None:
+            raise NotFound(_("There is no municipality with id {id}.", id=municipality))
 
 
 def _board_in_municipality(snap: BoardSnapshot, municipality: str) -> bool:

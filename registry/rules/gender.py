@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from registry.findings import INFO, SEVERITIES, WARNING, Finding
 from registry.i18n import N_
-from registry.rules._common import LB_BALANCE, counted_seats, finding, org_label, orgs_label
+from registry.rules._common import LB_BALANCE, appointed_elsewhere, counted_seats, finding, org_label, orgs_label
 from registry.rules.rulesets import (FAIL, MAN, PASS, UNATTAINABLE, UNDETERMINED, WOMAN, UnknownRuleSet,
                                      evaluate_balance, get_ruleset)
 
@@ -106,7 +106,9 @@ def _judge(snap: "BoardSnapshot", rs, severity: str, scope: str, appointer: str 
     own = scope != "board"
     if v.status == FAIL:
         message = _deputies_fail_message(scope) if deputies else _fail_message(scope)
-        remedy = _deputies_fail_remedy(v.short) if deputies else _fail_remedy(v.short, params)
+        remedy = (_deputies_fail_remedy(v.short) if deputies
+                  else _appointer_remedy(v.short, appointed_elsewhere(snap, appointer)) if scope == "appointer"
+                  else _fail_remedy(v.short, params))
         return [finding(snap, "gender-balance", severity, message,
                         legal_basis=basis, remedy=remedy, details=details, **params)]
     if v.status == UNDETERMINED:
@@ -160,6 +162,23 @@ def _fail_message(scope: str) -> str:
     if scope == "appointer":
         return N_("The seats appointed by {who}, counted on their own, do not meet {ruleset}: at least {required} of each sex are required (women: {women}, men: {men}, counted: {n})")
     return N_("The board does not meet {ruleset}: at least {required} of each sex are required (women: {women}, men: {men}, counted: {n})")
+
+
+def _appointer_remedy(short: dict[str, int], elsewhere: bool) -> str:
+    """The remedy for one appointing body's seats, addressed to that body by name ({who}): the
+    KKR fills its own seats; another body is asked to (count-free, as :func:`_fail_remedy`)."""
+    w, m = short.get(WOMAN, 0), short.get(MAN, 0)
+    if elsewhere:
+        if w and not m:
+            return N_("Ask {who} to appoint women when it next fills its seats, until they hold at least {required} of each sex")
+        if m and not w:
+            return N_("Ask {who} to appoint men when it next fills its seats, until they hold at least {required} of each sex")
+        return N_("Ask {who} to appoint women and men when it next fills its seats, until they hold at least {required} of each sex")
+    if w and not m:
+        return N_("When {who} next fills its seats, appoint women until they hold at least {required} of each sex, and ask the nominating organisations for women candidates")
+    if m and not w:
+        return N_("When {who} next fills its seats, appoint men until they hold at least {required} of each sex, and ask the nominating organisations for men candidates")
+    return N_("When {who} next fills its seats, appoint women and men until they hold at least {required} of each sex")
 
 
 def _fail_remedy(short: dict[str, int], params: dict) -> str:
