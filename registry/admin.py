@@ -237,8 +237,10 @@ READER_SCHEMA = "udpeg_reader"
 _ROLE = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 # What a reader sees: boards and their rules, appointments (no override reasons or notes),
-# allotments, and only the people who hold or held a seat, without contact details. No
-# nominations, no candidates, no audit log.
+# allotments, and only the people who hold or held a seat, without contact details or sex (sex
+# is published only as counts, quality.md S7). No nominations, no candidates, no audit log.
+# Every view is a security_barrier view: the view's own conditions run before any function of
+# the reader's query, so a reader's cheap "leaky" function never sees a row the view leaves out.
 READER_VIEWS = {
     "board": "SELECT id, name, kkr, legal_basis, url, term, term_anchor, statutory, decision_making, holdover, "
              "max_consecutive_terms FROM public.board",
@@ -253,7 +255,7 @@ READER_VIEWS = {
     "organisation": "SELECT * FROM public.organisation",
     "council_group": "SELECT * FROM public.council_group",
     "meeting": "SELECT * FROM public.meeting",
-    "person": "SELECT p.id, p.name, p.sex, p.party, p.municipality FROM public.person p "
+    "person": "SELECT p.id, p.name, p.party, p.municipality FROM public.person p "
               "WHERE EXISTS (SELECT 1 FROM public.appointment a WHERE a.person = p.id)",
     "vacancy": (
         "SELECT c.board, b.name AS board_name, g.seat, g.name AS seat_name, g.count, "
@@ -287,7 +289,7 @@ def grant_reader(engine: Engine, role: str, login: bool = True) -> dict:
         c.execute(text(f"CREATE SCHEMA IF NOT EXISTS {READER_SCHEMA}"))
         for name, body in READER_VIEWS.items():
             c.execute(text(f"DROP VIEW IF EXISTS {READER_SCHEMA}.{name}"))
-            c.execute(text(f"CREATE VIEW {READER_SCHEMA}.{name} AS {body}"))
+            c.execute(text(f"CREATE VIEW {READER_SCHEMA}.{name} WITH (security_barrier) AS {body}"))
         c.execute(text(f'REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "{role}"'))
         c.execute(text(f'REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM "{role}"'))
         c.execute(text(f'REVOKE CREATE ON SCHEMA public FROM "{role}"'))

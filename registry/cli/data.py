@@ -119,7 +119,7 @@ class ExportFormat(str, Enum):
 @app.command()
 def export(
     fmt: ExportFormat = typer.Option(ExportFormat.toml, "--format", help="toml, json or popolo."),
-    public: bool = typer.Option(False, "--public", help="Leave out contact details, nominations, candidates, reasons and extra."),
+    public: bool = typer.Option(False, "--public", help="Only people who hold or held a seat, without their sex; no contact details, nominations, candidates, reasons or extra."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of standard output."),
 ) -> None:
     """Write the registry as a dataset."""
