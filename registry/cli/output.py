@@ -42,6 +42,20 @@ def err(message: str, style: str | None = None) -> None:
     _console(stderr=True).print(Text(message, style=style or ""), soft_wrap=True)
 
 
+def check_output(path):
+    """Refuse an ``-o PATH`` that cannot be written (a folder, a missing folder …) before any work:
+    a usage error (exit 2), nothing written. See :mod:`registry.outfile`."""
+    import typer
+
+    from registry.outfile import OutputError, check
+
+    try:
+        check(path)
+    except OutputError as exc:
+        raise typer.BadParameter(str(exc), param_hint="-o") from None
+    return path
+
+
 def to_jsonable(value: Any) -> Any:
     if isinstance(value, Mapping):
         return {str(k): to_jsonable(v) for k, v in value.items()}

@@ -1,7 +1,8 @@
 """report annual | gender | vacancies, and calendar: reports written to a file.
 
-Every report is written to ``FILE.part`` and renamed, so a reader never finds half a file; a
-bad ``--format`` or ``--year`` is a usage error (exit 2) and nothing is written.
+Every report is written through :mod:`registry.outfile` (a temporary file renamed over the
+target, a link's target written, a pipe written in place), so a reader never finds half a file; a
+bad ``--format``, ``--year`` or ``-o`` is a usage error (exit 2) and nothing is written.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Optional
 import typer
 
 from registry.cli.app import app, parse_day, state, today
-from registry.cli.output import err, progress_bar
+from registry.cli.output import check_output, err, progress_bar
 from registry.i18n import _
 
 report_app = typer.Typer(name="report", help="Reports to publish or circulate: annual, gender, vacancies.",
@@ -45,12 +46,7 @@ def _format_from(fmt: Optional[str], output: Path, allowed: tuple[str, ...]) -> 
 
 
 def _check_output(output: Path) -> Path:
-    if output.exists() and output.is_dir():
-        raise typer.BadParameter(_("{file} is a folder; give a file name.", file=str(output)), param_hint="-o")
-    if not output.parent.exists():
-        raise typer.BadParameter(_("The folder {folder} does not exist; create it first or choose another.",
-                                   folder=str(output.parent)), param_hint="-o")
-    return output
+    return check_output(output)
 
 
 def _year(value: Optional[str], option: str = "--year") -> Optional[int]:
@@ -64,9 +60,9 @@ def _year(value: Optional[str], option: str = "--year") -> Optional[int]:
 
 
 def _write(output: Path, data) -> None:
-    from registry.reports import write_atomic
+    from registry import outfile
 
-    write_atomic(output, data)
+    outfile.write(output, data)
     err(_("Wrote {path}.", path=str(output)))
 
 
