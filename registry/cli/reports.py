@@ -59,9 +59,16 @@ def _year(value: Optional[str], option: str = "--year") -> Optional[int]:
     return int(text)
 
 
-def _write(output: Path, data) -> None:
+#: the byte order mark that tells Excel a CSV file is UTF-8 (without it Danish Excel reads it as
+#: Windows-1252 and garbles æøå); only in files, never in a pipe or on a terminal, for scripts
+BOM = "\ufeff"
+
+
+def _write(output: Path, data, fmt: str | None = None) -> None:
     from registry import outfile
 
+    if fmt == "csv" and not outfile.check(output).stream:
+        data = BOM + data
     outfile.write(output, data)
     err(_("Wrote {path}.", path=str(output)))
 
@@ -103,7 +110,8 @@ def _jsonable(value):
 
 
 FORMATS = tuple(f.value for f in ReportFormat)
-FORMAT_HELP = "html, xlsx, csv, md or json (default: from the file's suffix)."
+FORMAT_HELP = ("html, xlsx, csv, md or json (default: from the file's suffix). A CSV file is UTF-8 with a "
+               "byte order mark, so that Excel reads æøå.")
 
 
 @report_app.command("annual")
@@ -124,7 +132,7 @@ def annual(
     with progress_bar(0, _("Writing the annual report")) as tick:
         data, doc = report.build(ctx, year=y, on=day, today=today(), progress=tick)
         result = render(data, doc, fmt_, "members")
-    _write(output, result)
+    _write(output, result, fmt_)
 
 
 @report_app.command("gender")
@@ -148,7 +156,7 @@ def gender(
     with progress_bar(0, _("Writing the gender report")) as tick:
         data, doc = report.build(ctx, on=day, since=since, progress=tick)
         result = render(data, doc, fmt_, "by_board")
-    _write(output, result)
+    _write(output, result, fmt_)
 
 
 @report_app.command("vacancies")
@@ -167,7 +175,7 @@ def vacancies(
     _check_output(output)
     day = parse_day(on, "--on") or today()
     data, doc = report.build(state().context(), on=day, within=within, group=group, board=board)
-    _write(output, render(data, doc, fmt_, "vacancies"))
+    _write(output, render(data, doc, fmt_, "vacancies"), fmt_)
 
 
 @app.command("calendar")
