@@ -21,6 +21,16 @@ Generated from the commands' `--help` by `python docs/gen_cli.py`; do not edit b
 The contract these commands keep is [`contract/cli.md`](contract/cli.md); exit codes are
 `registry.cli.ExitCode`: 0 done, 1 done with errors in the result (or refused),
 2 bad input (nothing written), 3 conflict (nothing written), 4 internal error.
+
+Output: listings print to standard output (`--format table|json|csv`); a table fits the
+terminal's width when standard output is a terminal, and is plain aligned text without box
+drawing when it is not (for `grep`, `less -S`). CSV on standard output is plain UTF-8 without a
+byte order mark, for scripts. A CSV *file* written with `-o` (the reports, among them the vacancy
+list) is UTF-8 **with** a byte order mark (EF BB BF), so that Excel — Danish Excel too — reads
+æøå correctly instead of guessing Windows-1252; to a pipe or a device (`-o /dev/stdout`) it
+has none. `-o PATH` replaces a file atomically (a temporary file in its folder, then a rename; its
+permissions kept), writes a symbolic link's target, writes a pipe or a device in place, and
+refuses a folder or a missing folder (exit 2, nothing written).
 """
 
 

@@ -877,8 +877,8 @@ def write_file(path: Path, boards: int, years: int = 20, seed: int = 1,
     """Generate into ``path`` (JSON, or TOML when the name ends in ``.toml``); atomically replaced."""
     path = Path(path)
     fmt = "toml" if path.suffix.lower() == ".toml" else "json"
-    tmp = path.with_name(path.name + ".part")
-    with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+    from registry import outfile
+
+    with outfile.open_for_writing(path, text=True, newline="\n") as f:
         counts = generate(f, boards, years, seed, fmt, progress)
-    tmp.replace(path)
     return counts

@@ -11,7 +11,7 @@ import typer
 
 from registry.cli import ExitCode
 from registry.cli.app import app, on_or_today, state
-from registry.cli.output import err, progress_bar
+from registry.cli.output import check_output, err, progress_bar
 from registry.errors import RegistryError
 from registry.i18n import N_, _
 
@@ -123,13 +123,13 @@ def export(
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of standard output."),
 ) -> None:
     """Write the registry as a dataset."""
-    from registry import service
+    from registry import outfile, service
 
+    if output is not None:
+        check_output(output)
     text = service.export(state().context(), fmt.value, public=public)
     if output is None:
         sys.stdout.write(text)
         return
-    tmp = output.with_name(output.name + ".part")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(output)
+    outfile.write(output, text)
     err(_("Wrote {path}.", path=str(output)))
