@@ -21,7 +21,8 @@ EXAMPLES: list[tuple[str, int, str]] = [
      " --decision kkr-2026-03-27:4.2", 0, "an illustration: the agenda names nobody for the seat"),
     ("nominate --board erhvervshus-nordjylland --seat business --round 2026-04-01 --org di"
      " --candidate rikke-gandrup birthe-dyrberg", 0, "registered; its § 10 a error is printed"),
-    ("plan --board erhvervshus-nordjylland --round 2026-04-01", 0, ""),
+    ("plan --board erhvervshus-nordjylland --round 2026-04-01", 1,
+     "no compliant board is possible until more candidates are nominated"),
     ("vacancies --group blaa-2022 --on 2022-06-01 --format csv", 0, ""),
     ("vacancies --within 90", 0, ""),
     ("allocate --seats 5 blaa=13 roed=9", 0, ""),

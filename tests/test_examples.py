@@ -56,7 +56,8 @@ def _run_line(line: str, db: Path, folder: Path, monkeypatch) -> tuple[int, str,
 def test_the_tour_runs_as_written(sample_db, tmp_path, monkeypatch):
     lines = tour_lines()
     assert len(lines) >= 10
-    expected = {"udpeg check --on 2022-06-01": 1}
+    # as the README's comments say: that day has an error; the 2026 candidates are not yet nominated
+    expected = {"udpeg check --on 2022-06-01": 1, "udpeg plan --board erhvervshus-nordjylland --round 2026-04-01": 1}
     for line in lines:
         code, out, err = _run_line(line, sample_db, tmp_path, monkeypatch)
         assert "internal error" not in err, (line, err)
