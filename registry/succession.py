@@ -20,7 +20,9 @@ The rule (domain.md §2, holdover; issue 11):
 
 So with three seats held by A, B and C to 31 March, A and B re-appointed from 1 April and C's
 successor not named, C is the only holder nobody has taken over from: C sits on (holdover); a
-newcomer D from 1 May takes over from C.
+newcomer D from 1 May takes over from C. Where two holders left alike (same day, neither
+re-appointed) and only one successor is named, the registry knows no more than that one of
+them sits on; the appointment ids decide which.
 
 Members never outnumber the seats: a newcomer with someone to take over from replaces them, and
 one with nobody to take over from joins only while every holder not taken over is still running,
@@ -36,8 +38,6 @@ from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:   # pragma: no cover
     from registry.snapshot import Holding
-
-
 
 
 def successions(arrivals: Iterable["Holding"], sitting: Iterable["Holding"] = ()) -> dict[str, "Holding"]:
