@@ -129,6 +129,14 @@ def appointed_elsewhere(snap: "BoardSnapshot", appointed_by: str | None) -> bool
     return bool(appointed_by) and bool(snap.owner_orgs) and appointed_by not in snap.owner_orgs
 
 
+def other_appointer(snap: "BoardSnapshot", comp: "CompositionRule | None", seat_id: str) -> str:
+    """The name of the body that appoints ``seat_id`` when that is not the board's KKR, else ""."""
+    rule = comp.seat(seat_id) if comp is not None else None
+    if rule is None or not appointed_elsewhere(snap, rule.appointed_by):
+        return ""
+    return org_label(snap, rule.appointed_by)
+
+
 def counted_seats(comp: "CompositionRule") -> dict[str, "SeatRule"]:
     return {s.id: s for s in comp.seats if s.counts_for_balance}
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from registry.findings import ERROR, INFO, WARNING, Finding
 from registry.i18n import N_
-from registry.rules._common import OPEN_END, board_basis, finding, seat_label
+from registry.rules._common import OPEN_END, board_basis, finding, other_appointer, seat_label
 from registry.succession import successions
 from registry.terms import consecutive_terms, fits_pattern, period_containing
 
@@ -114,25 +114,29 @@ def check(snap: "BoardSnapshot") -> list[Finding]:
                 if h.appointment in taken:
                     continue
                 days = (h.last_day - snap.on).days
+                appointer = other_appointer(snap, comp, seat)
                 out.append(finding(
                     snap, "term-ending", INFO,
                     N_("The appointment of {person} to {seat_name} ends on {end}, and no successor is appointed"),
                     legal_basis=basis,
-                    remedy=N_("Prepare the next appointment to {seat_name}: ask for nominations or reappoint"),
+                    remedy=(N_("Ask {appointer} whom it appoints to {seat_name} after {end}, and record the holder")
+                            if appointer else N_("Prepare the next appointment to {seat_name}: ask for nominations or reappoint")),
                     holding=h, details={"end": h.last_day, "days_left": days, "window": window},
-                    end=h.last_day, days=days, seat_name=seat_name(seat)))
+                    end=h.last_day, days=days, seat_name=seat_name(seat), appointer=appointer))
 
     # holdover: sitting on past the term end
     for h in snap.members:
         if h.status == "holdover":
             over = (snap.on - h.end).days if h.end else 0
+            appointer = other_appointer(snap, comp, h.seat)
             out.append(finding(
                 snap, "holdover", INFO,
                 N_("{person} sits on in {seat_name} after the term ended on {end}, awaiting a successor"),
                 legal_basis=basis,
-                remedy=N_("Appoint a successor to {seat_name}, or reappoint {person}"),
+                remedy=(N_("Ask {appointer} whom it appoints to {seat_name} for the new term, and record the holder")
+                        if appointer else N_("Appoint a successor to {seat_name}, or reappoint {person}")),
                 holding=h, details={"term_end": h.end, "days_over": over},
-                end=h.end, seat_name=seat_name(h.seat)))
+                end=h.end, seat_name=seat_name(h.seat), appointer=appointer))
 
     # term-limit: more consecutive terms than allowed
     limit = snap.board.max_consecutive_terms

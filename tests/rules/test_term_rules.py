@@ -136,3 +136,29 @@ def test_more_consecutive_terms_than_allowed():
 def test_within_the_limit_or_no_limit():
     none(terms.check(_serving(2, 2)), "term-limit")
     none(terms.check(_serving(5, 0)), "term-limit")
+
+
+# --- issue 11, rule 7: the remedy fits who appoints the seat --------------------------------
+
+def test_a_term_ending_on_a_seat_another_body_appoints_is_asked_of_that_body():
+    fs = terms.check(erhvervshus_2022(on=D(2026, 2, 1)))
+    region = one(fs, "term-ending", seat="region")
+    assert region.remedy_text("en") == ("Ask Regionsrådet, Region Nordjylland whom it appoints to Regionsrådet after "
+                                        "2026-03-31, and record the holder")
+    assert region.remedy_text("da") == ("Spørg Regionsrådet, Region Nordjylland, hvem der udpeges til Regionsrådet "
+                                        "efter 2026-03-31, og registrér navnet")
+    assert one(fs, "term-ending", seat="observer").remedy_text("en").startswith("Ask Erhvervsministeriet whom it appoints")
+    # a seat the KKR appoints itself keeps the KKR's remedy
+    assert one(fs, "term-ending", person="richard-fynbo").remedy_text("en") == (
+        "Prepare the next appointment to Virksomhedsrepræsentanter: ask for nominations or reappoint")
+
+
+def test_a_holdover_on_a_seat_another_body_appoints_is_asked_of_that_body():
+    c = comp(seat("r", 1, "Regionens plads", appointed_by="region-nordjylland"), valid_from=D(2022, 1, 1))
+    s = snap(H("r", A, D(2022, 1, 1), D(2025, 12, 31)), compositions=c, on=D(2026, 2, 1),
+             b=board(holdover=True, term=CUSTOM), org_names={"region-nordjylland": "Regionsrådet, Region Nordjylland"})
+    f = one(terms.check(s), "holdover")
+    assert f.remedy_text("en") == ("Ask Regionsrådet, Region Nordjylland whom it appoints to Regionens plads for "
+                                   "the new term, and record the holder")
+    own = dataclasses.replace(s, owner_orgs=frozenset({"region-nordjylland"}))
+    assert one(terms.check(own), "holdover").remedy_text("en").startswith("Appoint a successor to Regionens plads")
