@@ -39,10 +39,18 @@ def _console(stderr: bool = False):
 
 
 def err(message: str, style: str | None = None) -> None:
-    """A message for people, on standard error (plain text, never markup)."""
+    """A message for people, on standard error (plain text, never markup; control characters a
+    user typed into a value are shown escaped, e.g. ``\\t``, so the value can be recognised)."""
     from rich.text import Text
 
-    _console(stderr=True).print(Text(message, style=style or ""), soft_wrap=True)
+    _console(stderr=True).print(Text(visible(message), style=style or ""), soft_wrap=True)
+
+
+def visible(text: str) -> str:
+    """``text`` with control characters other than newlines written as escapes (``\\t``, ``\\x1b``)."""
+    if text.isprintable() or all(ch.isprintable() or ch == "\n" for ch in text):
+        return text
+    return "".join(ch if ch.isprintable() or ch == "\n" else repr(ch)[1:-1] for ch in text)
 
 
 def check_output(path):

@@ -67,7 +67,15 @@ def translate(msgid: str, lang: str | None = None, /, **params: object) -> str:
         return text
     if lang != "en" and any(type(v) is Msgid for v in params.values()):
         params = {k: translate(v, lang) if type(v) is Msgid else v for k, v in params.items()}
-    return text.format(**params)
+    return text.format(**{k: shown(v) if type(v) is str else v for k, v in params.items()})
+
+
+def shown(value: str) -> str:
+    """A value filled into a message, with control characters (a tab, a newline, an escape) written
+    as escapes, so what the user typed can be recognised and cannot rewrite the terminal."""
+    if value.isprintable():
+        return value
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in value)
 
 
 def _(msgid: str, /, **params: object) -> str:
