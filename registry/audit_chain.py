@@ -51,7 +51,7 @@ def stamp(at: datetime) -> str:
 
 def plain(value: Any) -> Any:
     """``value`` as it reads back from a JSON column (dates become text)."""
-    return None if value is None else json.loads(canonical(value))
+    return None if value is None else json.loads(json.dumps(value, ensure_ascii=False, default=_iso))
 
 
 def digest(event: dict) -> str:
