@@ -478,16 +478,22 @@ def nominate(ctx: Context, n: NominationInput) -> tuple[str, list[Finding]]:
         s.add(row)
         s.flush()
         audit(s, ctx.actor, "nominate", "nomination", nid, board=n.board, after=_row(row))
-    return nid, nomination_findings(ctx, nid)
+        # judged before the commit: a nomination its findings cannot be worked out for is not kept
+        findings = _nomination_findings(s, nid)
+    return nid, findings
 
 
 def nomination_findings(ctx: Context, nomination: str) -> list[Finding]:
     """The findings about one nomination, judged on the day before its round starts."""
     with read_session(ctx.engine) as s:
-        row = s.get(m.Nomination, nomination)
-        if row is None:
-            raise NotFound(_("There is no nomination with id {id}.", id=nomination))
-        snap = load_snapshot(s, row.board, row.round - timedelta(days=1))
+        return _nomination_findings(s, nomination)
+
+
+def _nomination_findings(s: Session, nomination: str) -> list[Finding]:
+    row = s.get(m.Nomination, nomination)
+    if row is None:
+        raise NotFound(_("There is no nomination with id {id}.", id=nomination))
+    snap = load_snapshot(s, row.board, row.round - timedelta(days=1))
     return [f for f in evaluate(snap) if f.nomination == nomination]
 
 
