@@ -12,11 +12,15 @@ import shutil
 import sqlite3
 import subprocess
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from backends import TABLES, conninfo, pg_create_database, pg_drop_database
+from registry.errors import RegistryError
 
 NOMINATE = ("nominate", "--board", "erhvervshus-nordjylland", "--seat", "business", "--org", "di",
             "--candidate", "rikke-gandrup")
@@ -361,3 +365,39 @@ def test_db_stamp_refuses_tables_that_are_not_this_schema(sample_reg, udpeg):
     r = udpeg("db", "stamp", db=sample_reg.db)
     assert r.code == 2 and "not those of schema" in r.err and "nickname" in r.err, r.err
     assert _snapshot(sample_reg) == before
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(day=st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
+def test_udpeg_today_and_date_options_take_exactly_the_days_udpeg_keeps(monkeypatch, day):
+    """1900-01-01 to 2199-12-31 (docs/dataset.md), in either accepted spelling; every other day is bad input."""
+    import typer
+
+    from registry.cli.app import parse_day, today
+
+    inside = date(1900, 1, 1) <= day <= date(2199, 12, 31)
+    for text in (day.isoformat(), f"{day.day:02d}-{day.month:02d}-{day.year:04d}"):
+        monkeypatch.setenv("UDPEG_TODAY", text)
+        if inside:
+            assert today() == day and parse_day(text) == day
+        else:
+            with pytest.raises(RegistryError, match="UDPEG_TODAY"):
+                today()
+            with pytest.raises(typer.BadParameter, match="outside the dates"):
+                parse_day(text)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=12))
+def test_any_udpeg_today_is_a_day_or_a_sentence(monkeypatch, text):
+    from registry.cli.app import today
+
+    if "\x00" in text:
+        return  # an environment variable cannot hold NUL
+    monkeypatch.setenv("UDPEG_TODAY", text)
+    try:
+        got = today()
+    except RegistryError as exc:
+        assert str(exc).startswith(f"UDPEG_TODAY={text} ")
+    else:
+        assert not text.strip() or date(1900, 1, 1) <= got <= date(2199, 12, 31)
