@@ -14,24 +14,22 @@ import os
 import sqlite3
 import shutil
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Iterator
-from urllib.parse import quote
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session
 
+from registry.dbfile import (CORE_TABLES, Found, _classify, _connect_ro, _connect_to_look, inspect_sqlite_file,  # noqa: F401
+                             not_a_registry, sqlite_writable)
 from registry.errors import ConflictError, RegistryError  # noqa: F401 - re-exported
 from registry.i18n import _
 
 HEAD = "0002"  # keep equal to the newest file in migrations/versions (a test checks it)
 BUSY_TIMEOUT_MS = 15_000
-#: tables every Udpeg schema since 0001 has: a database holding none of them is someone else's
-CORE_TABLES = frozenset({"registry_info", "board", "person", "audit_event"})
 
 _commits = [0]  # transactions committed in this process (any engine): see commit_count()
 
@@ -88,39 +86,6 @@ def sqlite_path(url: str) -> Path | None:
     if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
         return None
     return Path(u.database)
-
-
-def _connect_ro(path: Path, timeout: float = BUSY_TIMEOUT_MS / 1000) -> sqlite3.Connection:
-    """A read-only stdlib connection that cannot change the file (``mode=ro``).
-
-    A WAL database in a folder we cannot write to has no ``-shm`` file to share and cannot
-    make one; it is then opened ``immutable`` (nobody can write there, we assume nobody does)."""
-    uri = f"file:{quote(path.as_posix())}?mode=ro"
-    con = sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
-    try:
-        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return con
-    except sqlite3.OperationalError:
-        con.close()
-        if os.access(path.parent, os.W_OK) or path.with_name(path.name + "-shm").exists():
-            raise
-    return sqlite3.connect(uri + "&immutable=1", uri=True, timeout=timeout, check_same_thread=False)
-
-
-def _connect_to_look(path: Path) -> sqlite3.Connection:
-    """A stdlib connection that reads and cannot write (``query_only``; ``mode=ro`` when the file
-    may not be written). A read-write open is used when it may: then SQLite removes the ``-wal``
-    and ``-shm`` files it makes for a WAL database when it closes, and nothing is left beside it."""
-    if not sqlite_writable(path):
-        return _connect_ro(path)
-    con = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-    con.execute("PRAGMA query_only=1")
-    return con
-
-
-def sqlite_writable(path: Path) -> bool:
-    """Can this process change the file (and make the journal files beside it)?"""
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def make_engine(url: str, echo: bool = False, readonly: bool = False) -> Engine:
@@ -206,60 +171,13 @@ def current_version(engine: Engine) -> str | None:
         return c.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-@dataclass(frozen=True)
-class Found:
-    """What a ``--db`` names, looked at without changing a byte of it.
-
-    ``kind`` is ``missing`` (no file, an empty file, a database without tables), ``registry``
-    (Udpeg's tables and a schema version), ``unversioned`` (Udpeg's tables, no schema version)
-    or ``foreign`` (a database of something else)."""
-
-    kind: str
-    version: str | None = None
-    tables: tuple[str, ...] = ()
-
-
-def _classify(tables: set[str], version: str | None) -> Found:
-    names = tuple(sorted(tables))
-    if not tables:
-        return Found("missing")
-    if version is not None and (CORE_TABLES <= tables or (version in known_revisions() and tables & CORE_TABLES)):
-        return Found("registry", version, names)
-    if tables & CORE_TABLES:
-        return Found("unversioned", None, names)
-    return Found("foreign", version, names)
-
-
 def inspect_database(url: str) -> Found:
     """Look at ``url`` read-only: SQLite through a ``mode=ro`` connection, PostgreSQL by its catalogue."""
     check_url(url)
-    where = url_for_humans(url)
     path = sqlite_path(url)
     if path is not None:
-        if path.is_dir():
-            raise RegistryError(_("{path} is a folder; --db wants a registry file or a database URL.", path=str(path)))
-        if not path.exists() or path.stat().st_size == 0:
-            return Found("missing")
-        try:
-            with path.open("rb") as fh:
-                head = fh.read(16)
-        except OSError as exc:
-            raise RegistryError(_("Cannot open the database {where}: {problem}", where=where, problem=exc.strerror or str(exc))) from None
-        if head != b"SQLite format 3\x00":
-            raise RegistryError(_("{path} is not a Udpeg registry (not an SQLite database).", path=str(path)))
-        try:
-            con = _connect_to_look(path)
-            try:
-                tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-                version = None
-                if "alembic_version" in tables:
-                    got = con.execute("SELECT version_num FROM alembic_version").fetchone()
-                    version = got[0] if got else None
-            finally:
-                con.close()
-        except sqlite3.DatabaseError as exc:
-            raise RegistryError(_("Cannot open the database {where}: {problem}", where=where, problem=str(exc))) from None
-        return _classify(tables, version)
+        return inspect_sqlite_file(path)
+    where = url_for_humans(url)
     engine = make_engine(url)
     try:
         from sqlalchemy import inspect
@@ -319,24 +237,6 @@ def is_empty(engine: Engine) -> bool:
     with engine.connect() as c:
         return c.execute(text("SELECT count(*) FROM board")).scalar() == 0 and \
             c.execute(text("SELECT count(*) FROM person")).scalar() == 0
-
-
-def not_a_registry(url: str, found: Found) -> RegistryError:
-    """The sentence for a ``--db`` that is not a Udpeg registry one can use (exit 2)."""
-    where = url_for_humans(url)
-    if found.kind == "missing":
-        return RegistryError(_("There is no registry at {where}. Create one with `udpeg init` (the KKR Nordjylland "
-                               "sample) or `udpeg init --empty` (then `udpeg load FILE`); nothing was created.",
-                               where=where))
-    if found.kind == "unversioned":
-        return RegistryError(_("{where} holds Udpeg's tables but no schema version (its alembic_version table is "
-                               "missing), so Udpeg cannot tell which schema it has and changes nothing. Run `udpeg db "
-                               "stamp`, which checks that the tables are exactly this Udpeg's schema and then records "
-                               "its version, or put back a backup with `udpeg restore FILE`.", where=where))
-    shown = ", ".join(found.tables[:5]) + (", …" if len(found.tables) > 5 else "")
-    return RegistryError(_("{where} is a database of something else (tables: {tables}), not a Udpeg registry; Udpeg "
-                           "leaves it as it is. Give a registry file, or a new one to `udpeg init`.",
-                           where=where, tables=shown))
 
 
 def open_registry(url: str, *, create: bool = False, sample: bool = True) -> Engine:

@@ -113,7 +113,7 @@ def on_or_today(value: Optional[str], option: str = "--on") -> date:
 @app.callback()
 def root(
     ctx: typer.Context,
-    db: Optional[str] = typer.Option(None, "--db", envvar="UDPEG_DB", help="SQLite file or SQLAlchemy URL (default: registry.db in the user data directory)."),
+    db: Optional[str] = typer.Option(None, "--db", envvar="UDPEG_DB", help="The registry: SQLite file or SQLAlchemy URL, made by `udpeg init` (default: registry.db in the user data directory, made with the sample on first use)."),
     lang: Optional[str] = typer.Option(None, "--lang", envvar="UDPEG_LANG", help="Interface language: da or en (default: from the locale)."),
     actor: Optional[str] = typer.Option(None, "--as", envvar="UDPEG_USER", help="Who is acting, for the audit log (default: the OS user)."),
     version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True),
@@ -156,25 +156,19 @@ class LazyContext:
 def _precheck(db: Optional[str]) -> None:
     """Refuse a registry path that cannot work before the UI starts (exit 2 with a sentence).
 
-    Only the file system is asked (no SQLAlchemy import: the first paint comes first); what an
-    existing SQLite file holds is judged when the registry opens."""
+    Only the stdlib looks (:mod:`registry.dbfile`, no SQLAlchemy import: the first paint comes
+    first): no registry there, a folder, not SQLite, or a database that is not a Udpeg registry."""
     from pathlib import Path
 
     if db and "://" not in db:
-        path = Path(db).expanduser()
-        if path.is_dir():
-            raise RegistryError(_("{path} is a folder; --db wants a registry file or a database URL.", path=str(path)))
-        if path.exists() and path.stat().st_size > 0:
-            with path.open("rb") as fh:
-                head = fh.read(16)
-            if head != b"SQLite format 3\x00":
-                raise RegistryError(_("{path} is not a Udpeg registry (not an SQLite database).", path=str(path)))
-        elif not path.parent.exists():
+        from registry.dbfile import inspect_sqlite_file, not_a_registry
+
+        path = Path(db).expanduser().resolve()
+        if not path.exists() and not path.parent.exists():
             raise RegistryError(_("The folder {path} does not exist.", path=str(path.parent)))
-        else:
-            raise RegistryError(_("There is no registry at {where}. Create one with `udpeg init` (the KKR Nordjylland "
-                                  "sample) or `udpeg init --empty` (then `udpeg load FILE`); nothing was created.",
-                                  where=str(path.resolve())))
+        found = inspect_sqlite_file(path)
+        if found.kind != "registry":
+            raise not_a_registry(f"sqlite:///{path}", found)
 
 
 #: The terminal UI for this run: ``open_ui(context, today)``, handed to :func:`run` by the

@@ -101,6 +101,20 @@ def test_the_ui_on_a_missing_registry_is_refused_before_it_starts(udpeg, tmp_pat
     assert not (tmp_path / "x.db").exists()
 
 
+def test_the_ui_on_a_foreign_or_unversioned_database_is_refused_before_it_starts(udpeg, sample_db, tmp_path):
+    """The UI's precheck (stdlib only, before the first paint) judges the file as open_registry does."""
+    foreign = _browser_history(tmp_path / "places.sqlite")
+    con = sqlite3.connect(sample_db)
+    con.execute("DROP TABLE alembic_version")
+    con.close()
+    for db, says in ((foreign, "not a Udpeg registry"), (sample_db, "no schema version")):
+        before = db.read_bytes()
+        for args in (("--db", str(db)), ("--db", str(db), "tui")):
+            r = udpeg(*args)
+            assert r.code == 2 and says in r.err, r.err
+        assert db.read_bytes() == before
+
+
 def test_an_empty_postgresql_database_is_not_filled_but_by_init(postgres_only, udpeg):
     with _pg_database() as url:
         for args in (("boards",), ("load", "x.toml"), NOMINATE + ("--round", "2026-04-01")):
