@@ -256,7 +256,10 @@ def read_only_copy(sqlite_only, sample_reg, tmp_path):
     folder.mkdir()
     copy = folder / "registry.db"
     shutil.copy(sample_reg.path, copy)
-    assert sqlite3.connect(copy).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    con = sqlite3.connect(copy)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    con.close()  # the last connection: SQLite removes the -wal and -shm files
+    assert [p.name for p in folder.iterdir()] == ["registry.db"]
     with _read_only(folder):
         yield copy, sample_reg.path
 
