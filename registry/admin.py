@@ -196,6 +196,9 @@ def db_upgrade(url: str, backup_dir: Path | None = None, backup: bool = True) ->
     transaction for all DDL."""
     from registry import db as dbm
 
+    found = dbm.inspect_database(url)
+    if found.kind != "registry":
+        raise dbm.not_a_registry(url, found)
     engine = make_engine(url)
     try:
         try:
@@ -229,6 +232,43 @@ def db_upgrade(url: str, backup_dir: Path | None = None, backup: bool = True) ->
                 "backup": str(copy) if copy else None}
     finally:
         engine.dispose()
+
+
+def db_stamp(url: str) -> dict:
+    """Put back the schema version of a registry that lost it (its ``alembic_version`` table was
+    dropped), after checking that every table and column is exactly this Udpeg's schema (HEAD).
+    Nothing else is changed; anything but such a registry is refused with a sentence."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from registry import db as dbm
+
+    found = dbm.inspect_database(url)
+    where = url_for_humans(url)
+    if found.kind == "registry":
+        raise RegistryError(_("The registry {where} already has schema version {version}; nothing to do.",
+                              where=where, version=found.version))
+    if found.kind != "unversioned":
+        raise dbm.not_a_registry(url, found)
+    path = sqlite_path(url)
+    engine = make_engine(url, readonly=path is not None)
+    try:
+        with engine.connect() as c:
+            diffs = compare_metadata(MigrationContext.configure(c, opts={"compare_type": True}), m.metadata)
+    finally:
+        engine.dispose()
+    if diffs:
+        raise RegistryError(_("The tables of {where} are not those of schema {head} ({n} difference(s), e.g. {first}), "
+                              "so Udpeg will not guess its version; put back a backup with `udpeg restore FILE`. "
+                              "Nothing was changed.", where=where, head=dbm.HEAD, n=len(diffs), first=str(diffs[0])[:120]))
+    from alembic import command
+
+    engine = make_engine(url)
+    try:
+        command.stamp(dbm._alembic_config(engine), dbm.HEAD)
+    finally:
+        engine.dispose()
+    return {"version": dbm.HEAD}
 
 
 # --- reader role (PostgreSQL) ------------------------------------------------------------------

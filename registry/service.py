@@ -578,7 +578,9 @@ def nominate(ctx: Context, n: NominationInput) -> tuple[str, list[Finding]]:
             raise ConflictError(_("Someone else registered a nomination with id {id} first; nothing was written. "
                                   "Try again.", id=nid)) from None
         audit(s, ctx.actor, "nominate", "nomination", nid, board=n.board, after=_row(row))
-    return nid, nomination_findings(ctx, nid)
+        # judged before the commit: a nomination its findings cannot be worked out for is not kept
+        findings = _nomination_findings(s, nid)
+    return nid, findings
 
 
 def nomination_findings(ctx: Context, nomination: str) -> list[Finding]:
@@ -586,19 +588,23 @@ def nomination_findings(ctx: Context, nomination: str) -> list[Finding]:
     day it comes to exist if that is later (a nomination received after its round began:
     :func:`registry.rules._common.nomination_exists_from`), so that it is never judged on a day
     it did not exist yet and silently passes."""
+    with read_session(ctx.engine) as s:
+        return _nomination_findings(s, nomination)
+
+
+def _nomination_findings(s: Session, nomination: str) -> list[Finding]:
     from registry.rules._common import nomination_exists_from
 
-    with read_session(ctx.engine) as s:
-        row = s.get(m.Nomination, nomination)
-        if row is None:
-            raise NotFound(_("There is no nomination with id {id}.", id=nomination))
-        on = row.round - timedelta(days=1)
+    row = s.get(m.Nomination, nomination)
+    if row is None:
+        raise NotFound(_("There is no nomination with id {id}.", id=nomination))
+    on = row.round - timedelta(days=1)
+    snap = load_snapshot(s, row.board, on)
+    fact = _nomination_fact(row)
+    exists = nomination_exists_from(fact, snap.board.term) if snap is not None else on
+    if exists > on:
+        on = exists
         snap = load_snapshot(s, row.board, on)
-        fact = _nomination_fact(row)
-        exists = nomination_exists_from(fact, snap.board.term) if snap is not None else on
-        if exists > on:
-            on = exists
-            snap = load_snapshot(s, row.board, on)
     return [f for f in evaluate(snap) if f.nomination == nomination]
 
 

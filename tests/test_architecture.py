@@ -29,12 +29,13 @@ def test_registry_sources_never_import_the_ui():
     assert offenders == []
 
 
-def test_the_core_cli_without_the_ui_says_so(tmp_path):
-    out = subprocess.run([sys.executable, "-m", "registry", "--db", str(tmp_path / "r.db")],
+def test_the_core_cli_without_the_ui_says_so(sample_db):
+    before = sample_db.read_bytes()
+    out = subprocess.run([sys.executable, "-m", "registry", "--db", str(sample_db)],
                          capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 2
     assert "The terminal UI is not installed in this copy" in out.stderr
-    assert not (tmp_path / "r.db").exists()
+    assert sample_db.read_bytes() == before
 
 
 def test_version_imports_no_database_orm_or_ui():

@@ -18,7 +18,7 @@ def test_head_constant_is_the_newest_revision():
 
 
 def test_empty_database_upgraded_to_head_matches_the_models(tmp_path):
-    engine = open_registry(to_url(tmp_path / "m.db"), sample=False)
+    engine = open_registry(to_url(tmp_path / "m.db"), create=True, sample=False)
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), model.metadata)
     assert diff == []
@@ -26,7 +26,7 @@ def test_empty_database_upgraded_to_head_matches_the_models(tmp_path):
 
 
 def test_sqlite_connections_have_foreign_keys_wal_and_busy_timeout(tmp_path):
-    engine = open_registry(to_url(tmp_path / "p.db"), sample=False)
+    engine = open_registry(to_url(tmp_path / "p.db"), create=True, sample=False)
     for _ in range(3):  # every pooled connection, not just the first
         with engine.connect() as c:
             assert c.execute(text("PRAGMA foreign_keys")).scalar() == 1
@@ -40,7 +40,7 @@ def test_audit_log_refuses_update_and_delete(tmp_path):
     import pytest
 
     path = tmp_path / "a.db"
-    open_registry(to_url(path), sample=True).dispose()
+    open_registry(to_url(path), create=True, sample=True).dispose()
     con = sqlite3.connect(path)
     assert con.execute("SELECT count(*) FROM audit_event").fetchone()[0] >= 1
     for sql in ("UPDATE audit_event SET actor='x'", "DELETE FROM audit_event"):

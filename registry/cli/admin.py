@@ -153,6 +153,16 @@ def db_upgrade(
     err(_("Upgraded the schema from {a} to {b}.", a=info["from"], b=info["to"]))
 
 
+@db_app.command("stamp")
+def db_stamp() -> None:
+    """Put back a lost schema version: checks that the tables are exactly this Udpeg's schema, then records it."""
+    from registry import admin
+    from registry.db import to_url
+
+    info = admin.db_stamp(to_url(state().db))
+    err(_("Recorded schema version {v}: the tables match it.", v=info["version"]))
+
+
 @db_app.command("grant")
 def db_grant(
     reader: Optional[str] = typer.Option(None, "--reader", help="A role to create or update that reads boards, seats, "

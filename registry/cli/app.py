@@ -48,13 +48,16 @@ class State:
     actor: str = ""
     _ctx: object = field(default=None, repr=False)
 
-    def context(self, create: bool = True):
-        """The service Context, opening (and on first use creating) the registry."""
+    def context(self, create: bool | None = None):
+        """The service Context, opening the registry.
+
+        Only the default registry (no ``--db``, no ``UDPEG_DB``) is made, with the sample, on
+        first use (the README's first run); any other is made only by ``udpeg init``."""
         if self._ctx is None:
             from registry.db import open_registry, to_url
             from registry.service import Context
 
-            engine = open_registry(to_url(self.db), create=create)
+            engine = open_registry(to_url(self.db), create=not self.db if create is None else create)
             _opened.append(engine)
             self._ctx = Context(engine, actor=self.actor)
         return self._ctx
@@ -70,8 +73,20 @@ def today() -> date:
     if fixed:
         from registry.terms import parse_date
 
-        return parse_date(fixed)
+        try:
+            day = parse_date(fixed)
+        except (ValueError, TypeError):
+            day = None
+        if day is None or not DAY_RANGE[0] <= day <= DAY_RANGE[1]:
+            raise RegistryError(_("UDPEG_TODAY={value} is not a day Udpeg can work on; write a date from {first} to "
+                                  "{last}, such as 2026-03-27 or 27-03-2026, or unset it.", value=fixed,
+                                  first=DAY_RANGE[0].isoformat(), last=DAY_RANGE[1].isoformat()))
+        return day
     return date.today()
+
+
+#: the days a date option or UDPEG_TODAY may name: those a registry keeps (docs/dataset.md "Bounds")
+DAY_RANGE = (date(1900, 1, 1), date(2199, 12, 31))
 
 
 def parse_day(value: Optional[str], option: str = "--on") -> Optional[date]:
@@ -81,10 +96,14 @@ def parse_day(value: Optional[str], option: str = "--on") -> Optional[date]:
     from registry.terms import parse_date
 
     try:
-        return parse_date(value)
+        day = parse_date(value)
     except (ValueError, TypeError):
         raise typer.BadParameter(_("{value} is not a date; write 2026-03-27 or 27-03-2026.", value=value),
                                  param_hint=option) from None
+    if not DAY_RANGE[0] <= day <= DAY_RANGE[1]:
+        raise typer.BadParameter(_("{value} is outside the dates Udpeg keeps ({first} to {last}).", value=value,
+                                   first=DAY_RANGE[0].isoformat(), last=DAY_RANGE[1].isoformat()), param_hint=option)
+    return day
 
 
 def on_or_today(value: Optional[str], option: str = "--on") -> date:
@@ -94,7 +113,7 @@ def on_or_today(value: Optional[str], option: str = "--on") -> date:
 @app.callback()
 def root(
     ctx: typer.Context,
-    db: Optional[str] = typer.Option(None, "--db", envvar="UDPEG_DB", help="SQLite file or SQLAlchemy URL (default: registry.db in the user data directory)."),
+    db: Optional[str] = typer.Option(None, "--db", envvar="UDPEG_DB", help="The registry: SQLite file or SQLAlchemy URL, made by `udpeg init` (default: registry.db in the user data directory, made with the sample on first use)."),
     lang: Optional[str] = typer.Option(None, "--lang", envvar="UDPEG_LANG", help="Interface language: da or en (default: from the locale)."),
     actor: Optional[str] = typer.Option(None, "--as", envvar="UDPEG_USER", help="Who is acting, for the audit log (default: the OS user)."),
     version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True),
@@ -135,20 +154,21 @@ class LazyContext:
 
 
 def _precheck(db: Optional[str]) -> None:
-    """Refuse a registry path that cannot work before the UI starts (exit 2 with a sentence)."""
+    """Refuse a registry path that cannot work before the UI starts (exit 2 with a sentence).
+
+    Only the stdlib looks (:mod:`registry.dbfile`, no SQLAlchemy import: the first paint comes
+    first): no registry there, a folder, not SQLite, or a database that is not a Udpeg registry."""
     from pathlib import Path
 
     if db and "://" not in db:
-        path = Path(db).expanduser()
-        if path.is_dir():
-            raise RegistryError(_("{path} is a folder; --db wants a registry file or a database URL.", path=str(path)))
-        if path.exists():
-            with path.open("rb") as fh:
-                head = fh.read(16)
-            if head and head != b"SQLite format 3\x00":
-                raise RegistryError(_("{path} is not a Udpeg registry (not an SQLite database).", path=str(path)))
-        elif not path.parent.exists():
+        from registry.dbfile import inspect_sqlite_file, not_a_registry
+
+        path = Path(db).expanduser().resolve()
+        if not path.exists() and not path.parent.exists():
             raise RegistryError(_("The folder {path} does not exist.", path=str(path.parent)))
+        found = inspect_sqlite_file(path)
+        if found.kind != "registry":
+            raise not_a_registry(f"sqlite:///{path}", found)
 
 
 #: The terminal UI for this run: ``open_ui(context, today)``, handed to :func:`run` by the
@@ -219,9 +239,16 @@ def ui_launch(args: list[str]) -> State | None:
     return State(db=values["db"], lang=set_language(values["lang"]), actor=values["actor"] or default_actor())
 
 
+def _commit_count() -> int:
+    """Transactions committed by this process so far (0 before the database code is imported)."""
+    db = sys.modules.get("registry.db")
+    return db.commit_count() if db is not None else 0
+
+
 def run(args: list[str], ui: Callable[[Any, date], None] | None = None) -> int:
     """Run the app (with ``ui`` as the terminal UI); every error becomes a sentence and an exit code."""
     _ui[0] = ui
+    commits_before = _commit_count()
     launch = ui_launch(args)
     if launch is None:
         _register()
@@ -250,8 +277,13 @@ def run(args: list[str], ui: Callable[[Any, date], None] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks for users
         if os.environ.get("UDPEG_DEBUG"):
             raise
-        err(_("Udpeg hit an internal error and stopped; nothing was written. ({kind}: {detail}) "
-              "Run again with UDPEG_DEBUG=1 to see the details, and report it.", kind=type(exc).__name__, detail=str(exc)[:300]))
+        if _commit_count() == commits_before:
+            err(_("Udpeg hit an internal error and stopped; nothing was written. ({kind}: {detail}) "
+                  "Run again with UDPEG_DEBUG=1 to see the details, and report it.", kind=type(exc).__name__, detail=str(exc)[:300]))
+        else:
+            err(_("Udpeg hit an internal error and stopped after it had saved changes, so they may have been written: "
+                  "check with `udpeg audit`. ({kind}: {detail}) Run again with UDPEG_DEBUG=1 to see the details, and "
+                  "report it.", kind=type(exc).__name__, detail=str(exc)[:300]))
         return ExitCode.INTERNAL
     finally:
         while _opened:

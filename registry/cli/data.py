@@ -10,7 +10,7 @@ from typing import List, Optional
 import typer
 
 from registry.cli import ExitCode
-from registry.cli.app import app, on_or_today, state
+from registry.cli.app import _opened, app, on_or_today, state
 from registry.cli.output import check_output, err, progress_bar
 from registry.errors import RegistryError
 from registry.i18n import N_, _
@@ -19,16 +19,17 @@ from registry.i18n import N_, _
 @app.command()
 def init(empty: bool = typer.Option(False, "--empty", help="Create an empty registry instead of the sample.")) -> None:
     """Create the database (with the KKR Nordjylland sample unless --empty); refuses an existing one."""
-    from registry.db import current_version, make_engine, open_registry, sqlite_path, to_url, url_for_humans
+    from registry.db import inspect_database, not_a_registry, open_registry, to_url, url_for_humans
 
     st = state()
     url = to_url(st.db)
-    path = sqlite_path(url)
-    exists = path.exists() and path.stat().st_size > 0 if path is not None else current_version(make_engine(url)) is not None
-    if exists:
+    found = inspect_database(url)
+    if found.kind == "registry":
         raise RegistryError(_("There is already a registry at {where}; init does not overwrite it. "
                               "Use `udpeg load --replace FILE` to start afresh.", where=url_for_humans(url)))
-    open_registry(url, create=True, sample=not empty)
+    if found.kind != "missing":
+        raise not_a_registry(url, found)
+    _opened.append(open_registry(url, create=True, sample=not empty))
     err(_("Created the registry at {where}{what}.", where=url_for_humans(url),
           what="" if empty else _(" with the KKR Nordjylland sample")))
 
