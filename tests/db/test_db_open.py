@@ -415,6 +415,8 @@ def test_any_udpeg_today_is_a_day_or_a_sentence(monkeypatch, text):
     try:
         got = today()
     except RegistryError as exc:
-        assert str(exc).startswith(f"UDPEG_TODAY={text} ")
+        from registry.i18n import shown
+
+        assert str(exc).startswith(f"UDPEG_TODAY={shown(text)} ")   # control characters shown escaped
     else:
         assert not text.strip() or date(1900, 1, 1) <= got <= date(2199, 12, 31)
