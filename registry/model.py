@@ -247,3 +247,6 @@ class AuditEvent(SQLModel, table=True):
     before: Optional[dict] = _json()
     after: Optional[dict] = _json()
     reason: Optional[str] = None
+    #: the identity the system vouches for (database role on PostgreSQL, OS user on SQLite), beside
+    #: the claimed ``actor``; None for events written before schema 0003
+    authenticated_as: Optional[str] = None
