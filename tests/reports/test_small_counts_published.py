@@ -80,7 +80,8 @@ def reports(udpeg, empty_db, tmp_path):
     r = udpeg("load", src, db=empty_db)
     assert r.code == 0, r.err
     made = {}
-    for report, args in (("annual", ["--year", "2022"]), ("gender", ["--on", "2022-12-31"])):
+    for report, args in (("annual", ["--year", "2022"]), ("gender", ["--on", "2022-12-31"]),
+                         ("vacancies", ["--on", "2022-12-31", "--within", "2000"])):
         for fmt in ("json", "md", "html", "csv"):
             out = tmp_path / f"{report}.{fmt}"
             r = udpeg("report", report, *args, "--format", fmt, "-o", out, db=empty_db)
