@@ -43,6 +43,7 @@ def test_the_authenticated_identity_is_recorded_beside_the_claim(tiny_reg, udpeg
 
         with psycopg.connect(conninfo(tiny_reg.url), autocommit=True) as c:
             c.execute(f'CREATE ROLE "{role}" LOGIN')
+            c.execute(f'GRANT USAGE ON SCHEMA public TO "{role}"')   # a re-created public schema has none
             c.execute(f'GRANT ALL ON ALL TABLES IN SCHEMA public TO "{role}"')
             c.execute(f'GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO "{role}"')
         url = make_url(tiny_reg.url).set(username=role).render_as_string(hide_password=False)
