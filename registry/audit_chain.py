@@ -60,6 +60,8 @@ def digest(event: dict) -> str:
 
 def link(previous: str, event: dict, payload_digest: str) -> str:
     header = {k: event.get(k) for k in HEADER}
+    if event.get("authenticated_as") is not None:  # schema 0004 on; events before it have none
+        header["authenticated_as"] = event["authenticated_as"]
     header["at"] = stamp(header["at"]) if isinstance(header["at"], datetime) else header["at"]
     header["digest"] = payload_digest
     return hashlib.sha256((previous + "\n" + canonical(header)).encode("utf-8")).hexdigest()

@@ -252,3 +252,6 @@ class AuditEvent(SQLModel, table=True):
     digest: Optional[str] = None
     chain: Optional[str] = None
     redacted: Optional[int] = None
+    #: the identity the system vouches for (database role on PostgreSQL, OS user on SQLite), beside
+    #: the claimed ``actor``; None for events written before schema 0004
+    authenticated_as: Optional[str] = None

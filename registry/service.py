@@ -76,7 +76,8 @@ def audit(session: Session, actor: str, action: str, entity: str, entity_id: str
 
     event = {"at": datetime.now(timezone.utc).replace(microsecond=0), "actor": actor, "action": action,
              "entity": entity, "entity_id": entity_id, "board": board, "before": audit_chain.plain(_plain(before)),
-             "after": audit_chain.plain(_plain(after)), "reason": reason}
+             "after": audit_chain.plain(_plain(after)), "reason": reason,
+             "authenticated_as": authenticated_identity(session)}
     digest, chain = audit_chain.seal(_last_link(session), event)
     row = m.AuditEvent(**event, digest=digest, chain=chain)
     session.add(row)
@@ -93,6 +94,35 @@ def _last_link(session: Session) -> str:
     E = m.AuditEvent
     last = session.execute(select(E.chain).order_by(E.pk.desc()).limit(1)).scalar()
     return last if last is not None else audit_chain.GENESIS
+
+
+def authenticated_identity(session: Session) -> str:
+    """Who the system says is acting, whatever name was claimed (quality.md S9): the database
+    role on PostgreSQL (``current_user``, as the server authenticated the connection), the OS
+    user of this process on SQLite (its uid looked up in the user database, not the environment's
+    ``USER``/``LOGNAME``, which anyone sets)."""
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy import text
+
+        return str(session.execute(text("SELECT current_user")).scalar())
+    return os_user()
+
+
+def os_user() -> str:
+    import os
+
+    try:
+        import pwd
+    except ImportError:           # Windows: no uid database; the login name the OS reports
+        try:
+            return os.getlogin()
+        except OSError:
+            return "unknown"
+    uid = os.getuid()
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:              # a uid without a passwd entry (containers)
+        return f"uid {uid}"
 
 
 def _plain(d: dict | None) -> dict | None:
@@ -760,9 +790,9 @@ def _as_start(since: date | datetime | None) -> datetime | None:
 
 
 def _event_row(e: m.AuditEvent) -> dict:
-    return {"pk": e.pk, "at": e.at, "actor": e.actor, "action": e.action, "entity": e.entity,
-            "entity_id": e.entity_id, "board": e.board, "before": e.before, "after": e.after, "reason": e.reason,
-            "redacted": e.redacted}
+    return {"pk": e.pk, "at": e.at, "actor": e.actor, "authenticated_as": e.authenticated_as, "action": e.action,
+            "entity": e.entity, "entity_id": e.entity_id, "board": e.board, "before": e.before, "after": e.after,
+            "reason": e.reason, "redacted": e.redacted}
 
 
 def verify_audit(ctx: Context, head: str | None = None):

@@ -52,7 +52,8 @@ def audit(
         rows = [{**r, "before": None if r["before"] is None else json.dumps(r["before"], ensure_ascii=False),
                  "after": None if r["after"] is None else json.dumps(r["after"], ensure_ascii=False)} for r in rows]
     shown = [{**r, "at": r["at"].strftime("%Y-%m-%d %H:%M") if fmt == Format.table else r["at"], "change": _summary(r["after"] if r["after"] is not None else r["before"])} for r in rows]
-    emit(shown, fmt, [("at", _("When")), ("actor", _("Who")), ("action", _("Action")), ("entity", _("What")),
+    emit(shown, fmt, [("at", _("When")), ("actor", _("Who")), ("authenticated_as", _("Authenticated as")),
+                      ("action", _("Action")), ("entity", _("What")),
                       ("entity_id", "Id"), ("board", _("Board")), ("reason", _("Why")),
                       *([("change", _("Change"))] if fmt == Format.table else [("before", "before"), ("after", "after")])],
          title=_("Audit log"))

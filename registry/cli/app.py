@@ -115,7 +115,7 @@ def root(
     ctx: typer.Context,
     db: Optional[str] = typer.Option(None, "--db", envvar="UDPEG_DB", help="The registry: SQLite file or SQLAlchemy URL, made by `udpeg init` (default: registry.db in the user data directory, made with the sample on first use)."),
     lang: Optional[str] = typer.Option(None, "--lang", envvar="UDPEG_LANG", help="Interface language: da or en (default: from the locale)."),
-    actor: Optional[str] = typer.Option(None, "--as", envvar="UDPEG_USER", help="Who is acting, for the audit log (default: the OS user)."),
+    actor: Optional[str] = typer.Option(None, "--as", envvar="UDPEG_USER", help="Who is acting, for the audit log (default: the OS user; at most 100 characters, no control characters)."),
     version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True),
 ) -> None:
     if version:
@@ -125,9 +125,9 @@ def root(
         raise typer.Exit(0)
     if lang is not None and lang not in ("da", "en"):
         raise typer.BadParameter(f"{lang!r}: use da or en.", param_hint="--lang")
-    from registry.actor import default_actor
+    from registry.actor import checked_actor
 
-    ctx.obj = State(db=db, lang=set_language(lang), actor=actor or default_actor())
+    ctx.obj = State(db=db, lang=set_language(lang), actor=checked_actor(actor))
     if ctx.invoked_subcommand is None:
         open_tui(ctx.obj)
 
@@ -234,9 +234,14 @@ def ui_launch(args: list[str]) -> State | None:
     values = {name: given.get(option) or os.environ.get(env) or None for option, (name, env) in ROOT_OPTIONS.items()}
     if values["lang"] is not None and values["lang"] not in ("da", "en"):
         return None
-    from registry.actor import default_actor
+    from registry.actor import checked_actor
+    from registry.errors import RegistryError
 
-    return State(db=values["db"], lang=set_language(values["lang"]), actor=values["actor"] or default_actor())
+    try:
+        actor = checked_actor(values["actor"])
+    except RegistryError:
+        return None          # Typer's path refuses it with the sentence
+    return State(db=values["db"], lang=set_language(values["lang"]), actor=actor)
 
 
 def _commit_count() -> int:

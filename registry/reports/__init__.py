@@ -8,64 +8,54 @@ turns a document into a file. Builders never format, renderers never query.
 
 Reports are publishable: they hold no contact details, no candidates who were not appointed,
 no reasons texts and no ``extra``; a person's sex appears only in counts, and a count below 3
-for a single board with more than 3 counted members is shown as "fewer than 3" (quality.md).
+for a single board with more than 3 counted members is shown as "fewer than 3", a board of 3 or
+fewer shows no counts, and no hidden count can be worked out from what is shown
+(:mod:`registry.reports.suppress`, quality.md).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["SMALL", "Suppressed", "public_count", "public_counts", "write_atomic"]
+__all__ = ["SMALL", "Suppressed", "FEWER_THAN_3", "NOT_SHOWN", "public_counts", "public_table", "write_atomic"]
 
-#: Counts below this are not published for a board with more than this many counted members.
+#: Counts below this are not published for a board with more than this many counted members;
+#: a board with this many counted members or fewer has no published counts at all.
 SMALL = 3
 
 
 class Suppressed:
-    """A count too small to publish for one board: shown as "fewer than 3"."""
+    """A count that is not published: "fewer than 3" (a count below 3 on a board with more than
+    3 counted members), or "not shown" (every count of a board of 3 or fewer, and counts hidden so
+    that a hidden one cannot be worked out from the others or from a total)."""
 
-    __slots__ = ()
+    __slots__ = ("hidden",)
+
+    def __init__(self, hidden: bool = False) -> None:
+        self.hidden = hidden
 
     def __str__(self) -> str:
         from registry.i18n import _
 
-        return _("fewer than 3")
+        return _("not shown") if self.hidden else _("fewer than 3")
 
     def __format__(self, spec: str) -> str:
         return str(self)
 
     def __repr__(self) -> str:
-        return "Suppressed()"
+        return "Suppressed(hidden=True)" if self.hidden else "Suppressed()"
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Suppressed)
+        return isinstance(other, Suppressed) and other.hidden == self.hidden
 
     def __hash__(self) -> int:
-        return 0
+        return int(self.hidden)
 
 
 FEWER_THAN_3 = Suppressed()
+NOT_SHOWN = Suppressed(hidden=True)
 
-
-def public_count(value: int, counted: int) -> "int | Suppressed":
-    """``value`` as it may be published for a board with ``counted`` counted members."""
-    if counted > SMALL and value < SMALL:
-        return FEWER_THAN_3
-    return value
-
-
-def public_counts(counted: int, women: int, men: int, undisclosed: int) -> tuple:
-    """(women, men, undisclosed) as they may be published for one board.
-
-    Women and men below 3 are hidden on a board with more than 3 counted members. The
-    undisclosed are shown exactly only when women and men both are (then they follow from the
-    total anyway); otherwise they too are hidden when below 3, so nothing hidden can be worked out
-    exactly from what is shown beyond "fewer than 3".
-    """
-    w, m = public_count(women, counted), public_count(men, counted)
-    if isinstance(w, int) and isinstance(m, int):
-        return w, m, undisclosed
-    return w, m, public_count(undisclosed, counted)
+from registry.reports.suppress import public_counts, public_table  # noqa: E402  (uses the markers above)
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:

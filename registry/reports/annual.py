@@ -18,7 +18,8 @@ from typing import Any, Callable, Iterable
 from registry import service
 from registry.findings import summary, worst
 from registry.i18n import _, get_language
-from registry.reports import public_counts
+from registry.reports import NOT_SHOWN, public_table
+from registry.reports.suppress import public_part
 from registry.reports.common import (Names, controlled_seat_ids, counted_seat_ids, is_confidential, load_names,
                                      public_finding, scope_counts, scope_label, severity_label, sort_boards,
                                      verdict_label)
@@ -54,8 +55,10 @@ def counting_rules() -> list[str]:
           "where the board's rules ask for it."),
         _("Members whose term has ended stay counted while they remain in office until a successor takes over "
           "(marked as holdover)."),
-        _("To protect personal data, a count below 3 for one board with more than 3 counted members is shown as "
-          "\u201cfewer than 3\u201d. Individual members' sex is never shown."),
+        _("To protect personal data, a board with 3 or fewer counted members shows no counts by sex; on a larger "
+          "board a count below 3 is shown as \u201cfewer than 3\u201d and the board's other counts as \u201cnot "
+          "shown\u201d, and where a total would still let a hidden count be worked out, the counts of one more "
+          "board are not shown either. Individual members' sex is never shown."),
         _("Findings about nominations are confidential and are only counted here."),
     ]
 
@@ -139,8 +142,8 @@ def _board(snap: BoardSnapshot, names: Names, first: date, last: date) -> tuple[
                 continue
             v = evaluate_balance(rs, sw, sm, su)
             verdicts.append({"ruleset": rs.id, "required_each": v.required_each, "status": v.status})
-        pw, pm, pu = public_counts(board_n, sw, sm, su)
-        balance.append({"scope": scope, "counted": n, "women": pw, "men": pm, "undisclosed": pu,
+        # exact here; _build replaces them by what may be published (public_table over all boards)
+        balance.append({"scope": scope, "counted": n, "women": sw, "men": sm, "undisclosed": su,
                         "verdicts": verdicts})
 
     findings = service.evaluate(snap)
@@ -154,7 +157,7 @@ def _board(snap: BoardSnapshot, names: Names, first: date, last: date) -> tuple[
         "open_seats": sum(s["vacant"] for s in seat_out),
         "status": worst(shown) or "ok",          # of the findings shown: nominations stay out
         "summary": summary(shown),
-        "findings": [public_finding(f, board_n) for f in shown],
+        "findings": [public_finding(f) for f in shown],
         "confidential_findings": len(findings) - len(shown),
         "members": rows,
     }
@@ -246,16 +249,27 @@ def _build(ctx, year: int | None, on: date | None, today: date | None,
 
     tot = [0, 0, 0, 0]
     ctl = [0, 0, 0, 0]
-    with_members = 0
     for counts_ in counts:
-        with_members += counts_[0] > 0
         for k, v in enumerate(counts_):
             tot[k] += v
-    # KKR's own seats in total: counted exactly (per-board rows may show "fewer than 3")
     for snap in snaps:
         if snap.composition is not None and "controlled" in snap.composition.scopes:
             for k, v in enumerate(scope_counts(snap, controlled_seat_ids(snap))):
                 ctl[k] += v
+    # what may be published: per board and in the totals, so that no hidden count can be worked
+    # out from the others or from a total (registry/reports/suppress.py)
+    tot_shown = _publish([(b["id"], row) for b in boards for row in b["balance"] if row["scope"] == "board"], tot)
+    # KKR's own seats are part of the board: shown only where the whole board's counts are, and
+    # only where the whole minus the rest of the board does not pin them (public_part)
+    ctl_rows, hide = [], []
+    for b, whole in zip(boards, counts):
+        whole_shown = tuple(b["balance"][0][k] for k in ("women", "men", "undisclosed"))
+        for row in b["balance"][1:]:
+            part = (row["counted"], row["women"], row["men"], row["undisclosed"])
+            if public_part(part, whole, whole_shown) == (NOT_SHOWN,) * 3:
+                hide.append(len(ctl_rows))
+            ctl_rows.append((b["id"], row))
+    ctl_shown = _publish(ctl_rows, ctl, hide)
     sev = {"error": 0, "warning": 0, "info": 0}
     for b in boards:
         for f in b["findings"]:
@@ -280,8 +294,8 @@ def _build(ctx, year: int | None, on: date | None, today: date | None,
         "rulesets": rulesets,
         "totals": {
             "boards": len(boards),
-            "counted": tot[0], **_totals(tot, with_members),
-            "controlled": {"counted": ctl[0], **_totals(ctl, with_members)},
+            "counted": tot[0], **tot_shown,
+            "controlled": {"counted": ctl[0], **ctl_shown},
             "open_seats": sum(b["open_seats"] for b in boards),
             "findings": sev,
             "confidential_findings": sum(b["confidential_findings"] for b in boards),
@@ -408,13 +422,17 @@ def document(data: dict, boards: list[dict]) -> Document:
     subtitle = _("{registry} — boards and members on {date}", registry=data["registry"] or "Udpeg", date=_fmt(data["on"]))
     return Document(title, subtitle, None,
                     [summary_sec, rules_sec, members_sec, balance_sec, compliance_sec, findings_sec, changes_sec],
-                    lang=lang, footer=_("Made with Udpeg. Counts below 3 for a board are shown as \u201cfewer than 3\u201d."))
+                    lang=lang, footer=_("Made with Udpeg. Small counts by sex are not published (\u201cfewer than 3\u201d, \u201cnot shown\u201d)."))
 
 
-def _totals(t: list[int], boards_with_members: int) -> dict:
-    """Totals over all boards; when only one board has counted members they are that board's
-    counts, so the small-count rule applies to them too."""
-    w, mn, u = (t[1], t[2], t[3]) if boards_with_members > 1 else public_counts(t[0], t[1], t[2], t[3])
+def _publish(rows: list[tuple[str, dict]], total: list[int], hide: list[int] = ()) -> dict:
+    """Replace the exact counts of ``rows`` ((board id, balance entry) of one scope, one per board)
+    by what may be published beside ``total``; returns the total's published counts."""
+    shown, total_shown = public_table([(r["counted"], r["women"], r["men"], r["undisclosed"]) for _id, r in rows],
+                                      total, [bid for bid, _r in rows], hide)
+    for (_id, r), (w, mn, u) in zip(rows, shown):
+        r["women"], r["men"], r["undisclosed"] = w, mn, u
+    w, mn, u = total_shown
     return {"women": w, "men": mn, "undisclosed": u}
 
 

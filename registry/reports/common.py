@@ -11,8 +11,8 @@ from sqlalchemy import select
 from registry import model as m
 from registry.db import read_session
 from registry.findings import Finding
-from registry.i18n import _, translate
-from registry.reports import public_counts
+from registry.i18n import N_, _, translate
+from registry.reports import NOT_SHOWN
 from registry.snapshot import BoardSnapshot, Holding
 
 #: Findings about nominations: nominations are confidential, so reports count them only.
@@ -102,20 +102,50 @@ def is_confidential(f: Finding) -> bool:
     return f.nomination is not None or f.rule in NOMINATION_RULES
 
 
-def public_finding(f: Finding, board_counted: int, lang: str | None = None) -> dict[str, Any]:
-    """A finding as a report may show it: small counts hidden, no details, no nomination ids."""
+#: How a report words the findings that carry counts of women, men and the undisclosed: without
+#: them (the balance table shows them as the small-count rules allow; a finding beside it that
+#: repeated them, or whose remedy named the sex that is short, would give hidden counts away).
+PUBLIC_MESSAGES = {
+    "The seats appointed by {who} do not meet {ruleset}: at least {required} of each sex are required (women: {women}, men: {men}, counted: {n})":
+        N_("The seats appointed by {who} do not meet {ruleset}: at least {required} of each sex are required ({n} counted)"),
+    "The seats appointed by {who}, counted on their own, do not meet {ruleset}: at least {required} of each sex are required (women: {women}, men: {men}, counted: {n})":
+        N_("The seats appointed by {who}, counted on their own, do not meet {ruleset}: at least {required} of each sex are required ({n} counted)"),
+    "The board does not meet {ruleset}: at least {required} of each sex are required (women: {women}, men: {men}, counted: {n})":
+        N_("The board does not meet {ruleset}: at least {required} of each sex are required ({n} counted)"),
+    "Whether the seats appointed by {who} meet {ruleset} depends on members of undisclosed sex (women: {women}, men: {men}, undisclosed: {undisclosed}, counted: {n})":
+        N_("Whether the seats appointed by {who} meet {ruleset} depends on members of undisclosed sex ({n} counted)"),
+    "Whether the board meets {ruleset} depends on members of undisclosed sex (women: {women}, men: {men}, undisclosed: {undisclosed}, counted: {n})":
+        N_("Whether the board meets {ruleset} depends on members of undisclosed sex ({n} counted)"),
+}
+#: Any other wording of those rules (a rule text changed without this table): said without counts.
+PUBLIC_FALLBACK = {
+    "gender-balance": N_("The counted members do not meet {ruleset}: at least {required} of each sex are required ({n} counted)"),
+    "gender-undetermined": N_("Whether the counted members meet {ruleset} depends on members of undisclosed sex ({n} counted)"),
+}
+#: The remedy of gender-balance in a report: which sex is short is not said (it would tell
+#: "fewer than the required" of a count the report does not show).
+PUBLIC_BALANCE_REMEDY = N_("When seats are next filled, appoint women and men until there are at least {required} of each sex")
+
+
+def public_finding(f: Finding, lang: str | None = None) -> dict[str, Any]:
+    """A finding as a report may show it: no counts of women, men or the undisclosed, no details,
+    no nomination ids."""
     params = dict(f.params)
-    if f.rule in COUNT_RULES and all(isinstance(params.get(k), int) for k in ("women", "men", "undisclosed")):
-        params["women"], params["men"], params["undisclosed"] = public_counts(
-            board_counted, params["women"], params["men"], params["undisclosed"])
+    message, remedy = f.message, f.remedy
+    if f.rule in COUNT_RULES:
+        for k in ("women", "men", "undisclosed"):
+            params[k] = NOT_SHOWN
+        message = PUBLIC_MESSAGES.get(message) or PUBLIC_FALLBACK.get(f.rule, message)
+        if f.rule == "gender-balance":
+            remedy = PUBLIC_BALANCE_REMEDY
     return {
         "board": f.board,
         "severity": f.severity,
         "rule": f.rule,
         "seat": f.seat,
         "person": f.person,
-        "message": translate(f.message, lang, **params),
-        "remedy": translate(f.remedy, lang, **params) if f.remedy else "",
+        "message": translate(message, lang, **params),
+        "remedy": translate(remedy, lang, **params) if remedy else "",
         "legal_basis": f.legal_basis,
     }
 

@@ -19,7 +19,7 @@ from registry import model as m
 from registry import service
 from registry.db import read_session
 from registry.i18n import _, get_language
-from registry.reports import public_counts
+from registry.reports import public_counts, public_table
 from registry.reports.annual import _bar, _fmt, _legend
 from registry.reports.common import counted_seat_ids, load_names, scope_counts, sort_boards, tally
 from registry.reports.doc import Bar, Chart, Column, Document, Facts, Section, Segment, Table
@@ -55,7 +55,7 @@ def build(ctx, on: date, since: int | None = None, progress: Progress | None = N
     steps = len(dates) + 2
     for i, d in enumerate(dates, 1):
         tot = [0, 0, 0, 0]
-        with_members = 0
+        rows, exact = [], []
         for snap in snaps:
             s = snap.at(d)
             n, w, mn, u = scope_counts(s, counted_seat_ids(s))
@@ -63,11 +63,13 @@ def build(ctx, on: date, since: int | None = None, progress: Progress | None = N
                 continue
             for k, v in enumerate((n, w, mn, u)):
                 tot[k] += v
-            with_members += n > 0
-            pw, pm, pu = public_counts(n, w, mn, u)
-            by_board.append({"board": s.board.id, "board_name": s.board.name, "date": d, "counted": n,
-                             "women": pw, "men": pm, "undisclosed": pu, "share_women": _share(pw, pm)})
-        tw, tm, tu = (tot[1], tot[2], tot[3]) if with_members > 1 else public_counts(*tot)
+            exact.append((n, w, mn, u))
+            rows.append({"board": s.board.id, "board_name": s.board.name, "date": d, "counted": n})
+        # per board and in the year's total, as much as may be published (registry/reports/suppress.py)
+        shown, (tw, tm, tu) = public_table(exact, tot, [r["board"] for r in rows])
+        for row, (pw, pm, pu) in zip(rows, shown):
+            row.update({"women": pw, "men": pm, "undisclosed": pu, "share_women": _share(pw, pm)})
+        by_board += rows
         by_year.append({"date": d, "counted": tot[0], "women": tw, "men": tm, "undisclosed": tu,
                         "share_women": _share(tw, tm)})
         if progress:
@@ -94,14 +96,20 @@ def build(ctx, on: date, since: int | None = None, progress: Progress | None = N
             row["men"] += mn
             row["undisclosed"] += u
     body_rows = []
-    for row in sorted(bodies.values(), key=lambda r: (r["body_name"].lower(), r["body"])):
-        if not row["counted"]:
-            continue
-        nb = len(row["boards"])
-        w, mn, u = row["women"], row["men"], row["undisclosed"]
-        if nb <= 1:   # one board: the small-count rule applies
-            w, mn, u = public_counts(row["counted"], w, mn, u)
-        body_rows.append({"body": row["body"] or None, "body_name": row["body_name"], "boards": nb,
+    bodies_with_members = [r for r in sorted(bodies.values(), key=lambda r: (r["body_name"].lower(), r["body"]))
+                           if r["counted"]]
+    # a body's row follows the small-count rules like a board's (it may be one small board), and
+    # the rows add up to the counted members on the reference date, which the report shows
+    exact = [(r["counted"], r["women"], r["men"], r["undisclosed"]) for r in bodies_with_members]
+    # a body's counts are parts of its boards': shown only for a body whose boards all show theirs
+    # on the reference date (else the by-board table's hidden counts could be narrowed down)
+    hidden_boards = {r["board"] for r in by_board if r["date"] == on
+                     and not all(isinstance(r[k], int) for k in ("women", "men", "undisclosed"))}
+    hide = [i for i, r in enumerate(bodies_with_members) if r["boards"] & hidden_boards]
+    shown, _total = public_table(exact, tuple(sum(e[k] for e in exact) for k in range(4)),
+                                 [r["body"] for r in bodies_with_members], hide)
+    for row, (w, mn, u) in zip(bodies_with_members, shown):
+        body_rows.append({"body": row["body"] or None, "body_name": row["body_name"], "boards": len(row["boards"]),
                           "counted": row["counted"], "women": w, "men": mn, "undisclosed": u,
                           "share_women": _share(w, mn)})
     if progress:
@@ -122,9 +130,13 @@ def build(ctx, on: date, since: int | None = None, progress: Progress | None = N
             row = periods[key]
             row[0] += 1
             row[1 if h.person.sex == "woman" else 2 if h.person.sex == "man" else 3] += 1
-    period_rows = [{"period_start": k[0], "period_end": k[1], "appointed": v[0], "women": v[1], "men": v[2],
-                    "undisclosed": v[3], "share_women": _share(v[1], v[2])}
-                   for k, v in sorted(periods.items(), key=lambda kv: (kv[0][0] or date.min))]
+    # each period's appointees are named in the annual reports: its counts follow the small-count
+    # rules like a board's (no total of the periods is shown)
+    period_rows = []
+    for k, v in sorted(periods.items(), key=lambda kv: (kv[0][0] or date.min)):
+        pw, pm, pu = public_counts(*v)
+        period_rows.append({"period_start": k[0], "period_end": k[1], "appointed": v[0], "women": pw, "men": pm,
+                            "undisclosed": pu, "share_women": _share(pw, pm)})
 
     scorecard = _scorecard(ctx, names, on)
     if progress:
@@ -204,8 +216,10 @@ def document(data: dict) -> Document:
         data["by_year"])
     summary = Section("summary", _("Summary"), paragraphs=[
         _("Counted members are those on seats that count for gender balance (no observers, no deputies), on 31 "
-          "December of each year and on the reference date. Sex is counted as declared. For one board, a count "
-          "below 3 is shown as \u201cfewer than 3\u201d when the board has more than 3 counted members.")],
+          "December of each year and on the reference date. Sex is counted as declared. A board, appointing body or "
+          "period with 3 or fewer counted members shows no counts by sex; with more, a count below 3 is shown as "
+          "\u201cfewer than 3\u201d and the other counts of that row as \u201cnot shown\u201d, and more counts are "
+          "not shown where a total would still let a hidden one be worked out.")],
         blocks=[facts, year_chart, year_table])
 
     board_table = Table("by_board", _("By board"), [
@@ -276,4 +290,4 @@ def document(data: dict) -> Document:
                     _("{registry} — by board, appointing body, period and nominating organisation",
                       registry=data["registry"] or "Udpeg"), None,
                     [summary, boards, bodies, periods, scorecard], lang=get_language(),
-                    footer=_("Made with Udpeg. Counts below 3 for a board are shown as \u201cfewer than 3\u201d."))
+                    footer=_("Made with Udpeg. Small counts by sex are not published (\u201cfewer than 3\u201d, \u201cnot shown\u201d)."))
