@@ -44,6 +44,12 @@ def test_a_terminal_table_fits_80_columns_one_line_a_row_ids_whole():
     assert "\n" not in "".join(body)
 
 
+def test_lists_of_names_are_shortened_like_names():
+    rows = [{"id": "b", "who": ["Anna Aaen", "Asger Andersen", "Birgit Stenbak Hansen"] * 4}]
+    lines = [t.plain for t in table_lines(rows, [("id", "Id"), ("who", "Who")], terminal=True, width=40)]
+    assert all(cell_len(line) <= 40 for line in lines) and lines[-1].endswith("…")
+
+
 def test_a_wide_terminal_shows_names_whole():
     lines = [t.plain for t in table_lines(ROWS, COLUMNS, terminal=True, width=200)]
     assert LONG in lines[2] and "…" not in "".join(lines)
