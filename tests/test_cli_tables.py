@@ -11,6 +11,8 @@ import subprocess
 import sys
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from registry.cli.output import table_lines
@@ -107,3 +109,21 @@ def test_boards_on_an_80_column_terminal_fits_and_keeps_ids_whole(udpeg, sample_
     assert len(rows) == len(ids)
     for line, board_id in zip(rows, ids):
         assert line.split()[1] == board_id            # after the status mark: the id, whole
+
+_names = st.text(alphabet="abcæøå ÆØÅ-–()", min_size=0, max_size=70)
+_ids = st.from_regex(r"[a-z][a-z0-9-]{0,24}", fullmatch=True)
+
+
+@settings(max_examples=150, deadline=None)
+@given(rows=st.lists(st.fixed_dictionaries({"id": _ids, "name": _names, "n": st.integers(0, 10 ** 6),
+                                            "seat": _names}), min_size=1, max_size=8),
+       width=st.integers(40, 160))
+def test_any_table_fits_whenever_its_ids_and_numbers_do(rows, width):
+    cols = [("id", "Id"), ("name", "Name"), ("n", "Count"), ("seat", "Seat group")]
+    lines = [t.plain for t in table_lines(rows, cols, terminal=True, width=width)]
+    need = max(len(r["id"]) for r in rows) + max(max(len(str(r["n"])) for r in rows), 4) + 2 * 8 + 3
+    if need <= width:                                  # ids, counts and two shortest names fit
+        assert all(cell_len(line) <= width for line in lines)
+    for line, r in zip(lines[2:], rows):
+        assert line.startswith(r["id"] + " ") or line == r["id"]        # ids whole, first
+        assert str(r["n"]) in line.split()                              # numbers whole
