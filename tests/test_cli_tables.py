@@ -116,10 +116,10 @@ _ids = st.from_regex(r"[a-z][a-z0-9-]{0,24}", fullmatch=True)
 
 @settings(max_examples=150, deadline=None)
 @given(rows=st.lists(st.fixed_dictionaries({"id": _ids, "name": _names, "n": st.integers(0, 10 ** 6),
-                                            "seat": _names}), min_size=1, max_size=8),
+                                            "group": _names}), min_size=1, max_size=8),
        width=st.integers(40, 160))
 def test_any_table_fits_whenever_its_ids_and_numbers_do(rows, width):
-    cols = [("id", "Id"), ("name", "Name"), ("n", "Count"), ("seat", "Seat group")]
+    cols = [("id", "Id"), ("name", "Name"), ("n", "Count"), ("group", "Seat group")]
     lines = [t.plain for t in table_lines(rows, cols, terminal=True, width=width)]
     need = max(len(r["id"]) for r in rows) + max(max(len(str(r["n"])) for r in rows), 4) + 2 * 8 + 3
     if need <= width:                                  # ids, counts and two shortest names fit
