@@ -11,6 +11,8 @@ import subprocess
 import sys
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from registry.cli.output import table_lines
@@ -42,6 +44,12 @@ def test_a_terminal_table_fits_80_columns_one_line_a_row_ids_whole():
     assert "…" in body[0] and LONG not in body[0]     # the long name shortened with an ellipsis
     assert "2029-12-31" in body[0]                    # dates never shortened
     assert "\n" not in "".join(body)
+
+
+def test_lists_of_names_are_shortened_like_names():
+    rows = [{"id": "b", "who": ["Anna Aaen", "Asger Andersen", "Birgit Stenbak Hansen"] * 4}]
+    lines = [t.plain for t in table_lines(rows, [("id", "Id"), ("who", "Who")], terminal=True, width=40)]
+    assert all(cell_len(line) <= 40 for line in lines) and lines[-1].endswith("…")
 
 
 def test_a_wide_terminal_shows_names_whole():
@@ -101,3 +109,21 @@ def test_boards_on_an_80_column_terminal_fits_and_keeps_ids_whole(udpeg, sample_
     assert len(rows) == len(ids)
     for line, board_id in zip(rows, ids):
         assert line.split()[1] == board_id            # after the status mark: the id, whole
+
+_names = st.text(alphabet="abcæøå ÆØÅ-–()", min_size=0, max_size=70)
+_ids = st.from_regex(r"[a-z][a-z0-9-]{0,24}", fullmatch=True)
+
+
+@settings(max_examples=150, deadline=None)
+@given(rows=st.lists(st.fixed_dictionaries({"id": _ids, "name": _names, "n": st.integers(0, 10 ** 6),
+                                            "group": _names}), min_size=1, max_size=8),
+       width=st.integers(40, 160))
+def test_any_table_fits_whenever_its_ids_and_numbers_do(rows, width):
+    cols = [("id", "Id"), ("name", "Name"), ("n", "Count"), ("group", "Seat group")]
+    lines = [t.plain for t in table_lines(rows, cols, terminal=True, width=width)]
+    need = max(len(r["id"]) for r in rows) + max(max(len(str(r["n"])) for r in rows), 4) + 2 * 8 + 3
+    if need <= width:                                  # ids, counts and two shortest names fit
+        assert all(cell_len(line) <= width for line in lines)
+    for line, r in zip(lines[2:], rows):
+        assert line.startswith(r["id"] + " ") or line == r["id"]        # ids whole, first
+        assert str(r["n"]) in line.split()                              # numbers whole

@@ -157,7 +157,8 @@ def _fixed(key: str, cells: Sequence[str], values: Sequence[Any]) -> bool:
     """A column that is never shortened: ids, numbers, dates, flags, and text that is only digits."""
     if _is_id(key):
         return True
-    return all(v is None or not isinstance(v, str) or _FIXED_TEXT.match(v) for v in values)
+    return all(v is None or isinstance(v, (int, float, date)) or isinstance(v, str) and _FIXED_TEXT.match(v)
+               for v in values)
 
 
 def column_widths(headers: Sequence[str], cells: Sequence[Sequence[str]], fixed: Sequence[bool],

@@ -27,6 +27,20 @@ def read_text(path: Path) -> str:
         return fh.read()
 
 
+def column_widths(ws) -> dict[str, float]:
+    """Each column's width as set, by letter: a <col> element may span columns (XlsxWriter joins
+    neighbours of one width), and XlsxWriter stores a width of N characters as Excel does, with
+    the cell padding (40 -> 40.7109375); given back as N, to two decimals."""
+    from openpyxl.utils import get_column_letter
+
+    out = {}
+    for d in ws.column_dimensions.values():
+        if d.width and d.customWidth:
+            for i in range(d.min, d.max + 1):
+                out[get_column_letter(i)] = round(d.width - 5 / 7, 2) if d.width > 1 else d.width
+    return dict(sorted(out.items(), key=lambda kv: (len(kv[0]), kv[0])))
+
+
 def xlsx_dump(path: Path) -> str:
     """A workbook as text: sheets, frozen panes, widths, and every cell with its type."""
     from openpyxl import load_workbook
@@ -46,6 +60,6 @@ def xlsx_dump(path: Path) -> str:
             while cells and cells[-1] is None:
                 cells.pop()
             rows.append(cells)
-        widths = {k: d.width for k, d in sorted(ws.column_dimensions.items()) if d.width}
+        widths = column_widths(ws)
         out[ws.title] = {"freeze": ws.freeze_panes, "widths": widths, "rows": rows}
     return json.dumps(out, ensure_ascii=False, indent=1) + "\n"

@@ -1,4 +1,4 @@
-"""The XLSX writer (SpreadsheetML written as text) read back with openpyxl: typed cells, styles,
+"""The XLSX writer (XlsxWriter, constant_memory) read back with openpyxl: typed cells, styles,
 layout, and user text that XML or a spreadsheet would misread."""
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ import pytest
 
 from registry.reports import FEWER_THAN_3
 from registry.reports.doc import Column, Document, Facts, Section, Table
+from tests.reports.helpers import column_widths
 
 HOSTILE = ["a & b <c> \"q\" 'x'", "=SUM(A1)", "+1", "-2", "@x", "\tx", " lead", "trail ", "ctl\x00\x01\x0b\x1fend",
-           "#N/A", "ÆØÅ — “q” 😀", "x" * 40000, ""]
+           "#N/A", "ÆØÅ — “q” 😀", "x" * 40000, "", "<r><t>x</t></r></is><f>1+1</f><is><r><t>y</t></r>", "_x0041_"]
 
 
 def _doc() -> Document:
@@ -52,34 +53,34 @@ def test_sheets_layout_and_styles(workbook):
     assert wb.sheetnames == ["Summary", "Rules", "Main all", "Empty"]
     summary = wb["Summary"]
     assert summary.freeze_panes == "A4"
-    assert [summary.column_dimensions[c].width for c in "AB"] == [40, 40]
+    assert column_widths(summary) == {"A": 40, "B": 40}
     assert summary["A1"].value == "Title & <more>" and summary["A1"].font.b and summary["A1"].font.sz == 13
-    assert summary["A3"].font.b and summary["A3"].fill.fgColor.rgb == "00EEF2F6"
+    assert summary["A3"].font.b and summary["A3"].fill.fgColor.rgb == "FFEEF2F6"
     assert summary["B4"].value == datetime(2022, 12, 31) and summary["B4"].number_format == "yyyy-mm-dd"
     assert summary["B5"].value == 3 and summary["B6"].value == "'=1+1"
     rules = wb["Rules"]
-    assert rules.column_dimensions["A"].width == 110 and rules.column_dimensions["B"].width == 40
+    assert column_widths(rules) == {"A": 110, "B": 40}
     assert rules["A2"].alignment.wrap_text and rules["A2"].alignment.vertical == "top"
     assert rules["B7"].value == "wrapped" and rules["B7"].alignment.wrap_text
     main = wb["Main all"]
-    assert main.freeze_panes == "A2" and main.auto_filter.ref == "A1:F15"
+    assert main.freeze_panes == "A2" and main.auto_filter.ref == "A1:F17"
     assert [c.value for c in main[1]] == ["Text", "Long", "Count", "Day", "Share", "Who"]
     assert all(c.font.b and c.alignment.wrap_text for c in main[1])
-    assert main.column_dimensions["D"].width == 12.5
+    assert column_widths(main)["D"] == pytest.approx(12.5, abs=0.1)     # XlsxWriter rounds to pixels
     assert main["B2"].value is None and main["B2"].alignment.wrap_text      # an empty cell keeps its style
     assert main["C3"].value == 1 and main["C3"].data_type == "n"
     assert main["D2"].value == datetime(2022, 3, 1) and main["D2"].number_format == "yyyy-mm-dd"
     assert main["E2"].value == 0.25 and main["E2"].number_format == "0%"
     assert main["F2"].value == "A, =B"
-    assert [c.value for c in main[15]][:5] == ["yes", None, "fewer than 3", datetime(2021, 3, 4, 12), 1]
-    assert main["E15"].number_format == "General"                            # a whole number is no share
-    assert [main.cell(r, 1).value for r in (17, 18)] == ["After", "A note"]
-    assert main["A20"].value == "More" and main["A20"].font.sz == 13
+    assert [c.value for c in main[17]][:5] == ["yes", None, "fewer than 3", datetime(2021, 3, 4, 12), 1]
+    assert main["E17"].number_format == "General"                            # a whole number is no share
+    assert [main.cell(r, 1).value for r in (19, 20)] == ["After", "A note"]
+    assert main["A22"].value == "More" and main["A22"].font.sz == 13
     empty = wb["Empty"]
     assert empty.auto_filter.ref is None and empty["A3"].value == "Nothing here."
     with zipfile.ZipFile(io.BytesIO(render(_doc()))) as z:     # the filter's hidden name (openpyxl reads it away)
         assert ('<definedName name="_xlnm._FilterDatabase" localSheetId="2" hidden="1">'
-                "'Main all'!$A$1:$F$15</definedName>") in z.read("xl/workbook.xml").decode()
+                "'Main all'!$A$1:$F$17</definedName>") in z.read("xl/workbook.xml").decode()
 
 
 def test_user_text_is_kept_neutralised_and_escaped(workbook):
@@ -89,6 +90,12 @@ def test_user_text_is_kept_neutralised_and_escaped(workbook):
     assert texts[9] == "#N/A" and texts[10] == "ÆØÅ — “q” 😀"
     assert texts[11] == "x" * 32767                             # the most a cell holds
     assert texts[12] is None
+    # text that XlsxWriter's constant_memory mode would copy into the sheet as XML, and Excel's own
+    # escape syntax: both kept as the very text given
+    assert texts[13] == "<r><t>x</t></r></is><f>1+1</f><is><r><t>y</t></r>"
+    # "_x0041_" is how the format writes "A" (ECMA-376 ST_Xstring): a literal one is written with
+    # its underscore escaped, which Excel undoes and openpyxl does not; written raw, Excel shows "A"
+    assert texts[14] == "_x005F_x0041_"
     for row in workbook["Main all"].iter_rows():
         assert all(c.data_type != "f" for c in row)
 
@@ -102,10 +109,13 @@ def test_no_sheets_gives_an_empty_report_sheet():
     assert wb.sheetnames == ["Report"] and wb["Report"].max_row == 1 and wb["Report"]["A1"].value is None
 
 
-def test_theme_is_openpyxls():
-    from openpyxl.writer.theme import theme_xml
-
+def test_written_by_xlsxwriter_in_constant_memory_mode():
+    """Inline strings (no shared-string table held in memory) are what constant_memory writes."""
     from registry.reports.render_xlsx import render
 
-    with zipfile.ZipFile(io.BytesIO(render(Document("x", "y", None, [])))) as z:
-        assert z.read("xl/theme/theme1.xml").decode() == theme_xml
+    with zipfile.ZipFile(io.BytesIO(render(_doc()))) as z:
+        names = z.namelist()
+        sheet = z.read("xl/worksheets/sheet3.xml").decode()
+        assert "xl/sharedStrings.xml" not in names and 't="inlineStr"' in sheet
+        assert "<f>" not in sheet                                       # no formula anywhere
+        assert "<Application>Microsoft Excel</Application>" in z.read("docProps/app.xml").decode()
