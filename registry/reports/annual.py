@@ -81,9 +81,9 @@ def _by_seat(holdings: Iterable[Holding]) -> dict[str, list[Holding]]:
     return out
 
 
-def _board(snap: BoardSnapshot, names: Names, first: date, last: date) -> tuple[dict[str, Any], list[dict], tuple]:
-    """A board as the JSON has it, its changes in the window, and its exact (counted, women, men,
-    undisclosed)."""
+def _board(snap: BoardSnapshot, names: Names, first: date, last: date) -> tuple[dict[str, Any], list[dict], tuple, dict]:
+    """A board as the JSON has it, its changes in the window, its exact (counted, women, men,
+    undisclosed), and the number of its findings by severity, all of them (as ``check`` counts)."""
     comp = snap.composition
     period = period_containing(snap.board.term, snap.on)
     seats = list(comp.seats) if comp else []
@@ -158,7 +158,7 @@ def _board(snap: BoardSnapshot, names: Names, first: date, last: date) -> tuple[
         "confidential_findings": len(findings) - len(shown),
         "members": rows,
     }
-    return board, _changes(snap, seat_names, first, last), (board_n, w, mn, u)
+    return board, _changes(snap, seat_names, first, last), (board_n, w, mn, u), summary(findings)
 
 
 def _changes(snap: BoardSnapshot, seat_names: dict, first: date, last: date) -> list[dict]:
@@ -235,10 +235,11 @@ def _build(ctx, year: int | None, on: date | None, today: date | None,
     # year (a predecessor ends then), not the whole past of every board
     since = first - timedelta(days=1) if first > date.min else first
     snaps = sort_boards(service.snapshots(ctx, on, history=since))
-    boards, changes, counts = [], [], []
+    boards, changes, counts, severities = [], [], [], []
     for i, snap in enumerate(snaps, 1):
-        board, board_changes, board_counts = _board(snap, names, first, last)
+        board, board_changes, board_counts, board_sev = _board(snap, names, first, last)
         boards.append(board)
+        severities.append(board_sev)
         changes += board_changes
         counts.append(board_counts)
         if progress and (i % 50 == 0 or i == len(snaps)):
@@ -256,10 +257,12 @@ def _build(ctx, year: int | None, on: date | None, today: date | None,
         if snap.composition is not None and "controlled" in snap.composition.scopes:
             for k, v in enumerate(scope_counts(snap, controlled_seat_ids(snap))):
                 ctl[k] += v
+    # counted as ``check`` counts them on the same date: every finding, those about nominations
+    # included (they are counted, never shown)
     sev = {"error": 0, "warning": 0, "info": 0}
-    for b in boards:
-        for f in b["findings"]:
-            sev[f["severity"]] += 1
+    for board_sev in severities:
+        for k, v in board_sev.items():
+            sev[k] += v
     used = sorted({r for b in boards for r in b["rulesets"]})
     rulesets = []
     custom = snaps[0].custom_rulesets if snaps else {}
@@ -372,8 +375,8 @@ def document(data: dict, boards: list[dict]) -> Document:
                   "warning": sum(f["severity"] == "warning" for f in b["findings"]),
                   "info": sum(f["severity"] == "info" for f in b["findings"]),
                   "confidential": b["confidential_findings"], "open_seats": b["open_seats"]} for b in boards]
-    conf_note = _("{n} findings about nominations are not shown: nominations are confidential.",
-                  n=t["confidential_findings"]) if t["confidential_findings"] else ""
+    conf_note = _("{n} of these findings are about nominations and are counted, not shown: nominations are "
+                  "confidential.", n=t["confidential_findings"]) if t["confidential_findings"] else ""
     compliance_sec = Section("compliance", _("Compliance"), paragraphs=[p for p in (
         _("Open findings on {date}: errors {errors}, warnings {warnings}, notes {info}.", date=_fmt(data["on"]),
           errors=t["findings"]["error"], warnings=t["findings"]["warning"], info=t["findings"]["info"]), conf_note) if p],
