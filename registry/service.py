@@ -181,10 +181,11 @@ def counts(snap: BoardSnapshot) -> Counts:
 
 
 def open_seats(snap: BoardSnapshot) -> int:
-    comp = snap.composition
-    if comp is None:
-        return 0
-    return sum(max(0, s.count - len(snap.members_of(s.id))) for s in comp.seats)
+    """Seats open on the snapshot's date: vacant, or held by a member whose eligibility lapsed
+    (``registry.seats``, the one count every face shows)."""
+    from registry.seats import open_count
+
+    return open_count(snap)
 
 
 def next_term_end(snap: BoardSnapshot) -> date | None:
@@ -519,37 +520,30 @@ def vacancies(ctx: Context, on: date, within: int | None = None, group: str | No
     The cli.md shape: {board, seat, seat_name, open, from, council_group, term_end}, plus the
     board's name and the council group's name for people.
     """
+    from registry.seats import LAPSED, falling_vacant, open_seats as open_now
+
     snaps = snapshots(ctx, on, [board] if board else None, history="recent")   # members and successors
     if board and not snaps:
         raise NotFound(_("There is no board with id {id}. `udpeg boards` lists them.", id=board))
     horizon = on + timedelta(days=within) if within else None
     rows: list[dict] = []
     for snap in snaps.values():
-        comp = snap.composition
-        if comp is None:
+        if snap.composition is None:
             continue
         period = period_containing(snap.board.term, on)
-        allotted = {a.seat: a for a in snap.allocations}
-        for seat in comp.seats:
-            holders = snap.members_of(seat.id)
-            alloc = allotted.get(seat.id)
-            base = {"board": snap.board.id, "board_name": snap.board.name, "seat": seat.id, "seat_name": seat.name,
-                    "council_group": alloc.council_group if alloc else None,
-                    "council_group_name": alloc.council_group_name if alloc else None,
-                    "term_end": period.end if period else None}
-            free = seat.count - len(holders)
-            if free > 0:
-                rows.append({**base, "open": free, "from": on, "municipalities": []})
-            if horizon:
-                for h in holders:
-                    last = h.last_day
-                    if last is None or not (on <= last < horizon):
-                        continue
-                    successor = any(o.seat == seat.id and o.role == "member" and o.start > last
-                                    and o.start <= last + timedelta(days=1) for o in snap.history)
-                    if not successor:
-                        rows.append({**base, "open": 1, "from": last + timedelta(days=1),
-                                     "term_end": last, "municipalities": [h.person.municipality] if h.person.municipality else []})
+        found = list(open_now(snap)) + (list(falling_vacant(snap, horizon)) if horizon else [])
+        for o in found:
+            a, h = o.allocation, o.holder
+            row = {"board": snap.board.id, "board_name": snap.board.name, "seat": o.seat, "seat_name": o.seat_name,
+                   "open": o.open, "from": o.since,
+                   "council_group": a.council_group if a else None,
+                   "council_group_name": a.council_group_name if a else None,
+                   "term_end": period.end if period else None, "reason": o.reason,
+                   "appointment": h.appointment if h is not None else None,
+                   "municipalities": [h.person.municipality] if h is not None and h.person.municipality else []}
+            if h is not None and o.reason != LAPSED:
+                row["term_end"] = h.last_day     # falls vacant when this member's term ends
+            rows.append(row)
     if group:
         rows = [r for r in rows if r["council_group"] == group]
     if municipality:

@@ -24,6 +24,7 @@ from registry.reports.common import (Names, controlled_seat_ids, counted_seat_id
                                      verdict_label)
 from registry.reports.doc import Bar, Chart, Column, Document, Facts, Section, Segment, Table
 from registry.rules.rulesets import UnknownRuleSet, evaluate_balance, get_ruleset
+from registry.seats import open_by_seat
 from registry.snapshot import BoardSnapshot, Holding, holder_name
 from registry.terms import period_containing
 
@@ -89,7 +90,7 @@ def _board(snap: BoardSnapshot, names: Names, first: date, last: date) -> tuple[
     seats = list(comp.seats) if comp else []
     seat_names = {s.id: s.name for s in seats}
     member_names = {h.appointment: holder_name(h.person) for h in snap.history}
-    alloc = {a.seat: a for a in snap.allocations}
+    open_by = open_by_seat(snap)
     members_by_seat, deputies_by_seat = _by_seat(snap.members), _by_seat(snap.deputies)
     rows: list[dict] = []
     seat_out = []
@@ -106,15 +107,21 @@ def _board(snap: BoardSnapshot, names: Names, first: date, last: date) -> tuple[
             rows.append(_member_row(sname, h, names, "deputy",
                                     _("deputy for {name}", name=member_names.get(h.deputy_for, "?")) if h.deputy_for
                                     else _("deputy")))
-        vacant = max(0, rule.count - len(members)) if rule else 0
-        a = alloc.get(sid)
-        if vacant:
-            note = _("{n} open seats", n=vacant) if vacant > 1 else _("1 open seat")
+        opened = open_by.get(sid, [])
+        vacant = sum(o.open for o in opened)
+        for o in opened:
+            a = o.allocation
+            if o.holder is not None:     # held by a member whose eligibility lapsed
+                note = _("open from {date}: {name} no longer meets the requirement", date=_fmt(o.since),
+                         name=holder_name(o.holder.person))
+            else:
+                note = _("{n} open seats", n=o.open) if o.open > 1 else _("1 open seat")
             if a:
                 note += "; " + _("allotted to {group}", group=a.council_group_name)
-            rows.append({"seat": sid, "seat_name": sname, "role": "vacant", "open": vacant, "person": None,
+            rows.append({"seat": sid, "seat_name": sname, "role": "vacant", "open": o.open, "person": None,
                          "name": "—", "party": "", "municipality": "",
-                         "nominated_by": [a.council_group_name] if a else [], "start": None, "end": None,
+                         "nominated_by": [a.council_group_name] if a else [],
+                         "start": o.since if o.holder is not None else None, "end": None,
                          "note": note})
         seat_out.append({"id": sid, "name": sname, "count": rule.count if rule else None,
                          "appointed_by": names.org(rule.appointed_by) if rule else "",
