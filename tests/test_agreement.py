@@ -190,3 +190,16 @@ def test_a_seat_falling_vacant_is_listed_with_the_group_of_its_period(udpeg, emp
     assert len(_json(udpeg, empty_db, "vacancies", "--on", "2026-03-27", "--within", "10", "--group", "roed-2026")) == 1
     assert _json(udpeg, empty_db, "vacancies", "--on", "2026-03-27", "--within", "10", "--group", "blaa-2022") == []
     assert _json(udpeg, empty_db, "vacancies", "--on", "2026-03-27") == []      # held on the day itself
+
+
+def test_seats_falling_vacant_by_2026_04_01_are_the_seats_open_then(udpeg, sample_db, tmp_path):
+    """On 2026-03-27 with --within 5: the 7 groups open then (13 seats), and the 10 Erhvervshus
+    members of 2022–2026 whose terms end on 2026-03-31 with no successor named (political 3,
+    business 4, knowledge 1, labour 1, region 1; the chair was taken over by Jesper Greth in
+    January, D26 2.1), each falling vacant on 2026-04-01: 17 rows, 23 seats — the 23 seats open on
+    2026-04-01 (OPEN_BY_HAND)."""
+    rows = _json(udpeg, sample_db, "vacancies", "--on", "2026-03-27", "--within", "5")
+    falling = [r for r in rows if r["from"] == "2026-04-01"]
+    assert len(rows) == 17 and sum(r["open"] for r in rows) == 23
+    assert len(falling) == 10 and {r["board"] for r in falling} == {"erhvervshus-nordjylland"}
+    assert sum(r["open"] for r in rows) == sum(OPEN_BY_HAND["2026-04-01"].values())
