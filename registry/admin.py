@@ -10,11 +10,12 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import delete, exists, select, text, update
+from sqlalchemy import and_, delete, exists, null, or_, select, text, update
 from sqlalchemy.engine import Engine
 
 from registry import model as m
@@ -236,8 +237,10 @@ READER_SCHEMA = "udpeg_reader"
 _ROLE = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 # What a reader sees: boards and their rules, appointments (no override reasons or notes),
-# allotments, and only the people who hold or held a seat, without contact details. No
-# nominations, no candidates, no audit log.
+# allotments, and only the people who hold or held a seat, without contact details or sex (sex
+# is published only as counts, quality.md S7). No nominations, no candidates, no audit log.
+# Every view is a security_barrier view: the view's own conditions run before any function of
+# the reader's query, so a reader's cheap "leaky" function never sees a row the view leaves out.
 READER_VIEWS = {
     "board": "SELECT id, name, kkr, legal_basis, url, term, term_anchor, statutory, decision_making, holdover, "
              "max_consecutive_terms FROM public.board",
@@ -252,7 +255,7 @@ READER_VIEWS = {
     "organisation": "SELECT * FROM public.organisation",
     "council_group": "SELECT * FROM public.council_group",
     "meeting": "SELECT * FROM public.meeting",
-    "person": "SELECT p.id, p.name, p.sex, p.party, p.municipality FROM public.person p "
+    "person": "SELECT p.id, p.name, p.party, p.municipality FROM public.person p "
               "WHERE EXISTS (SELECT 1 FROM public.appointment a WHERE a.person = p.id)",
     "vacancy": (
         "SELECT c.board, b.name AS board_name, g.seat, g.name AS seat_name, g.count, "
@@ -280,19 +283,13 @@ def grant_reader(engine: Engine, role: str, login: bool = True) -> dict:
     if not _ROLE.match(role):
         raise RegistryError(_("{role} is not a usable role name: use lowercase letters, digits and _, starting with a letter.",
                               role=repr(role)))
-    with engine.begin() as c:
-        c.execute(text("SELECT pg_advisory_xact_lock(74217)"))  # one grant at a time
-        is_super = c.execute(text("SELECT rolsuper FROM pg_roles WHERE rolname = :r"), {"r": role}).scalar()
-        if is_super:
-            raise RegistryError(_("{role} is a superuser; a superuser reads everything. Choose another role.", role=role))
-        created = is_super is None
-        if created:
-            c.execute(text(f'CREATE ROLE "{role}" {"LOGIN" if login else "NOLOGIN"}'))
+    with _granting(engine) as c:
+        created = _make_role(c, role, login)
         db = c.execute(text("SELECT current_database()")).scalar()
         c.execute(text(f"CREATE SCHEMA IF NOT EXISTS {READER_SCHEMA}"))
         for name, body in READER_VIEWS.items():
             c.execute(text(f"DROP VIEW IF EXISTS {READER_SCHEMA}.{name}"))
-            c.execute(text(f"CREATE VIEW {READER_SCHEMA}.{name} AS {body}"))
+            c.execute(text(f"CREATE VIEW {READER_SCHEMA}.{name} WITH (security_barrier) AS {body}"))
         c.execute(text(f'REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "{role}"'))
         c.execute(text(f'REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM "{role}"'))
         c.execute(text(f'REVOKE CREATE ON SCHEMA public FROM "{role}"'))
@@ -301,6 +298,78 @@ def grant_reader(engine: Engine, role: str, login: bool = True) -> dict:
         c.execute(text(f'GRANT SELECT ON ALL TABLES IN SCHEMA {READER_SCHEMA} TO "{role}"'))
         c.execute(text(f'ALTER ROLE "{role}" IN DATABASE "{db}" SET search_path = {READER_SCHEMA}'))
     return {"role": role, "created": created, "schema": READER_SCHEMA, "views": sorted(READER_VIEWS)}
+
+
+@contextmanager
+def _granting(engine: Engine):
+    """One grant at a time, in one transaction; PostgreSQL's refusals become sentences."""
+    from sqlalchemy.exc import ProgrammingError
+
+    try:
+        with engine.begin() as c:
+            c.execute(text("SELECT pg_advisory_xact_lock(74217)"))
+            yield c
+    except ProgrammingError as exc:
+        who = _connected_as(engine)
+        if getattr(exc.orig, "sqlstate", "") == "42501":  # insufficient_privilege
+            raise RegistryError(_("The role Udpeg connects as ({who}) may not do this: granting needs a role that owns "
+                                  "the registry's tables and may create roles (CREATEROLE). Nothing was changed.",
+                                  who=who)) from None
+        raise
+
+
+def _connected_as(engine: Engine) -> str:
+    try:
+        with engine.connect() as c:
+            return c.execute(text("SELECT current_user")).scalar()
+    except Exception:  # noqa: BLE001 - only for the message
+        return "?"
+
+
+def _make_role(c, role: str, login: bool) -> bool:
+    """Create ``role`` if it does not exist (True when created); refuse superusers and the role in use."""
+    me = c.execute(text("SELECT current_user")).scalar()
+    if role in (me, c.execute(text("SELECT session_user")).scalar()):
+        raise RegistryError(_("{role} is the role Udpeg is connected as: it owns the registry, so limiting it would "
+                              "lock Udpeg out. Name another role.", role=role))
+    is_super = c.execute(text("SELECT rolsuper FROM pg_roles WHERE rolname = :r"), {"r": role}).scalar()
+    if is_super:
+        raise RegistryError(_("{role} is a superuser; a superuser reads everything. Choose another role.", role=role))
+    if is_super is None:
+        c.execute(text(f'CREATE ROLE "{role}" {"LOGIN" if login else "NOLOGIN"}'))
+        return True
+    return False
+
+
+#: the audit log's columns a purge empties (a redaction, which the trigger allows and nothing else)
+REDACTABLE = ("entity_id", "before", "after", "reason", "redacted")
+
+
+def grant_writer(engine: Engine, role: str, login: bool = True) -> dict:
+    """Create or update ``role`` for daily work: it reads and writes the registry's data, but it owns
+    nothing, so it cannot switch the audit log's triggers off; on the audit log it may only read,
+    append, and redact (a purge). The role that ran ``init`` and ``db upgrade`` stays the owner."""
+    if engine.dialect.name != "postgresql":
+        raise RegistryError(_("`udpeg db grant` works on PostgreSQL; a SQLite file has no roles — share a copy made with "
+                              "`udpeg export --public` instead."))
+    if not _ROLE.match(role):
+        raise RegistryError(_("{role} is not a usable role name: use lowercase letters, digits and _, starting with a letter.",
+                              role=repr(role)))
+    with _granting(engine) as c:
+        created = _make_role(c, role, login)
+        db = c.execute(text("SELECT current_database()")).scalar()
+        tables = [t for t in m.SQLModel.metadata.tables if t != "audit_event"]
+        c.execute(text(f'REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "{role}"'))
+        c.execute(text(f'GRANT CONNECT ON DATABASE "{db}" TO "{role}"'))
+        c.execute(text(f'GRANT USAGE ON SCHEMA public TO "{role}"'))
+        c.execute(text(f'REVOKE CREATE ON SCHEMA public FROM "{role}"'))
+        for t in [*tables, "alembic_version"]:
+            c.execute(text(f'GRANT SELECT, INSERT, UPDATE, DELETE ON public.{t} TO "{role}"'))
+        c.execute(text(f'GRANT SELECT, INSERT ON public.audit_event TO "{role}"'))
+        c.execute(text(f'GRANT UPDATE ({", ".join(REDACTABLE)}) ON public.audit_event TO "{role}"'))
+        c.execute(text(f'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO "{role}"'))
+        c.execute(text(f'ALTER ROLE "{role}" IN DATABASE "{db}" SET search_path = public'))
+    return {"role": role, "created": created}
 
 
 # --- retention ---------------------------------------------------------------------------------
@@ -313,6 +382,7 @@ class PurgeResult:
     nominations_trimmed: int = 0
     candidates_removed: int = 0
     people_deleted: int = 0
+    events_redacted: int = 0
     dry_run: bool = False
 
     def as_dict(self) -> dict:
@@ -325,7 +395,9 @@ def purge(ctx, before: date, dry_run: bool = False) -> PurgeResult:
     A nomination of such a round whose candidates were none of them appointed to that board is
     deleted; one that led to an appointment keeps only the appointed candidates. A person who
     was nothing but a candidate (no appointment, no office, named in no remaining nomination)
-    is deleted. One audit event records the counts — not the names, which is the point.
+    is deleted. The audit events about those nominations and people are redacted (their payload
+    emptied, their seal kept: :mod:`registry.audit_chain`). One audit event records the counts and
+    which events it redacted — not the names, which is the point.
     """
     from registry.service import audit
 
@@ -333,7 +405,9 @@ def purge(ctx, before: date, dry_run: bool = False) -> PurgeResult:
 
     if dry_run:
         with read_session(ctx.engine) as s:
-            return _purge_plan(s, before, dry_run=True)[0]
+            result, deletes, trims, doomed = _purge_plan(s, before, dry_run=True)
+            result.events_redacted = len(_events_about(s, nominations=[*deletes, *trims], people=doomed))
+            return result
     with write_session(ctx.engine) as s:
         result, deletes, trims, doomed = _purge_plan(s, before)
         if not (deletes or trims or doomed):
@@ -345,10 +419,25 @@ def purge(ctx, before: date, dry_run: bool = False) -> PurgeResult:
             s.execute(update(N).where(N.id == nid).values(candidates=keep, reasons="", version=N.version + 1))
         if doomed:
             s.execute(delete(P).where(P.id.in_(doomed)))
-        audit(s, ctx.actor, "purge", "retention", before.isoformat(),
-              after={k: v for k, v in result.as_dict().items() if k not in ("before", "dry_run")},
-              reason=f"retention: unappointed candidates of rounds before {before.isoformat()}")
+        redact = _events_about(s, nominations=[*deletes, *trims], people=doomed)
+        result.events_redacted = len(redact)
+        event = audit(s, ctx.actor, "purge", "retention", before.isoformat(),
+                      after={**{k: v for k, v in result.as_dict().items() if k not in ("before", "dry_run")},
+                             "redacted_events": redact},
+                      reason=f"retention: unappointed candidates of rounds before {before.isoformat()}")
+        if redact:
+            E = m.AuditEvent
+            s.execute(update(E).where(E.pk.in_(redact)).values(entity_id="", before=null(), after=null(),
+                                                                reason=null(), redacted=event.pk))
     return result
+
+
+def _events_about(s, nominations: list[str], people: list[str]) -> list[int]:
+    """The audit events whose payload is about the purged nominations or people (to redact)."""
+    E = m.AuditEvent
+    about = or_(and_(E.entity == "nomination", E.entity_id.in_(nominations)),
+                and_(E.entity == "person", E.entity_id.in_(people)))
+    return list(s.execute(select(E.pk).where(about, E.redacted.is_(None)).order_by(E.pk)).scalars())
 
 
 def _purge_plan(s, before: date, dry_run: bool = False):

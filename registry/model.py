@@ -234,7 +234,9 @@ class Nomination(SQLModel, table=True):
 
 
 class AuditEvent(SQLModel, table=True):
-    """Append-only: a database trigger refuses UPDATE and DELETE."""
+    """Append-only: database triggers refuse UPDATE and DELETE, except a purge's redaction of the
+    payload (entity_id, before, after, reason). ``digest`` and ``chain`` seal each event to the one
+    before it (:mod:`registry.audit_chain`); ``redacted`` names the purge event that emptied it."""
 
     __tablename__ = "audit_event"
     pk: Optional[int] = Field(default=None, primary_key=True)
@@ -247,3 +249,6 @@ class AuditEvent(SQLModel, table=True):
     before: Optional[dict] = _json()
     after: Optional[dict] = _json()
     reason: Optional[str] = None
+    digest: Optional[str] = None
+    chain: Optional[str] = None
+    redacted: Optional[int] = None

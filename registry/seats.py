@@ -18,6 +18,7 @@ from datetime import date, timedelta
 
 from registry.rules.eligibility import lapsed_from
 from registry.snapshot import AllocationFact, BoardSnapshot, Holding
+from registry.succession import successions
 
 VACANT = "vacant"                       # fewer members than seats
 LAPSED = "eligibility-lapsed"           # held by a member whose eligibility lapsed
@@ -84,7 +85,12 @@ def falling_vacant(snap: BoardSnapshot, through: date) -> tuple[OpenSeat, ...]:
     out: list[OpenSeat] = []
     day = timedelta(days=1)
     for s in comp.seats:
-        for h in snap.members_of(s.id):
+        members = snap.members_of(s.id)
+        # who takes over the day after: the holder's own re-appointment or a newcomer
+        # (registry.succession), never another holder's re-appointment
+        taken = successions([o for o in snap.history if o.seat == s.id and o.role == "member" and o.start > snap.on],
+                            sitting=members)
+        for h in members:
             if lapsed_from(snap, h) is not None:
                 continue          # open already (open_seats)
             last = h.last_day
@@ -94,9 +100,10 @@ def falling_vacant(snap: BoardSnapshot, through: date) -> tuple[OpenSeat, ...]:
             if lapse is not None and snap.on < lapse <= through and (last is None or lapse <= last):
                 since, reason = lapse, LAPSED
             elif last is not None and snap.on <= last < through:
-                successor = any(o.seat == s.id and o.role == "member" and last < o.start <= last + day
-                                for o in snap.history)
-                if not successor:
+                if snap.board.holdover and h.ended_date is None:
+                    continue      # sits on until someone takes over: the seat never falls vacant
+                nxt = taken.get(h.appointment)
+                if nxt is None or nxt.start != last + day:
                     since = last + day
             if since is not None:
                 out.append(OpenSeat(s.id, s.name, 1, since, allocation_for(snap, s.id, since), reason, h))

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, or_, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -69,10 +69,29 @@ class Context:
 
 def audit(session: Session, actor: str, action: str, entity: str, entity_id: str, *,
           board: str | None = None, before: dict | None = None, after: dict | None = None,
-          reason: str | None = None) -> None:
-    session.add(m.AuditEvent(at=datetime.now(timezone.utc).replace(microsecond=0), actor=actor, action=action,
-                             entity=entity, entity_id=entity_id, board=board,
-                             before=_plain(before), after=_plain(after), reason=reason))
+          reason: str | None = None) -> m.AuditEvent:
+    """Append one event, sealed to the one before it (:mod:`registry.audit_chain`)."""
+    from registry import audit_chain
+
+    event = {"at": datetime.now(timezone.utc).replace(microsecond=0), "actor": actor, "action": action,
+             "entity": entity, "entity_id": entity_id, "board": board, "before": audit_chain.plain(_plain(before)),
+             "after": audit_chain.plain(_plain(after)), "reason": reason}
+    digest, chain = audit_chain.seal(_last_link(session), event)
+    row = m.AuditEvent(**event, digest=digest, chain=chain)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def _last_link(session: Session) -> str:
+    """The chain of the newest event, with the log locked against other writers until commit."""
+    from registry import audit_chain
+
+    if session.get_bind().dialect.name == "postgresql":  # SQLite writers already hold BEGIN IMMEDIATE
+        session.execute(text("SELECT pg_advisory_xact_lock(7310)"))
+    E = m.AuditEvent
+    last = session.execute(select(E.chain).order_by(E.pk.desc()).limit(1)).scalar()
+    return last if last is not None else audit_chain.GENESIS
 
 
 def _plain(d: dict | None) -> dict | None:
@@ -95,6 +114,68 @@ def load(ctx: Context, paths: Sequence[Path], replace: bool = False,
 
     ``source`` names the load in the audit log (default: the paths as given).
     """
+    return _load(ctx, paths, replace, progress, source).counts
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What a checked load did: the rows per kind, and the errors and warnings the data adds."""
+
+    counts: dict[str, int]
+    on: date                    # the date the registry was judged on, before and after
+    added: list[Finding]        # errors and warnings found after the load and not before
+    written: bool               # False when ``strict`` refused the load (nothing was written)
+
+    @property
+    def adds_error(self) -> bool:
+        return any(f.severity == ERROR for f in self.added)
+
+    def by_rule(self) -> dict[str, dict[str, int]]:
+        """{rule: {"error": n, "warning": n}} for the added findings, rules in catalogue order."""
+        from registry.findings import RULES
+
+        out: dict[str, dict[str, int]] = {}
+        for f in sorted(self.added, key=lambda f: RULES.index(f.rule)):
+            out.setdefault(f.rule, {ERROR: 0, "warning": 0})[f.severity] += 1
+        return out
+
+
+def load_checked(ctx: Context, paths: Sequence[Path], on: date, replace: bool = False, strict: bool = False,
+                 progress: Callable[[int, int], None] | None = None, source: str | None = None) -> LoadResult:
+    """Load as :func:`load`, and say which errors and warnings the data adds on ``on``.
+
+    The whole registry is judged on ``on`` before and after the data is written, in the same
+    transaction; a finding is added when its identity (:attr:`Finding.key`) was not there before.
+    With ``strict``, a load that would add an error is rolled back: nothing is written (not even
+    to the audit log) and the result says ``written=False``.
+    """
+    return _load(ctx, paths, replace, progress, source, judge_on=on, strict=strict)
+
+
+class _RollBack(Exception):
+    """Raised inside the write session to undo a strict load that would add an error."""
+
+    def __init__(self, result: LoadResult):
+        super().__init__("strict load refused")
+        self.result = result
+
+
+def _judge(s: Session, on: date) -> list[Finding]:
+    """The errors and warnings of every board on ``on``, as the session sees the registry."""
+    from registry import tables as t
+    from registry.rules import evaluate_unsorted
+
+    ids = sorted(s.execute(select(t.board.c.id)).scalars())
+    out: list[Finding] = []
+    with paused_gc():
+        for i in range(0, len(ids), 500):    # a bounded number of boards in memory at once
+            for snap in load_snapshots(s, on, ids[i:i + 500], history="recent").values():
+                out += [f for f in evaluate_unsorted(snap) if f.severity != "info"]
+    return out
+
+
+def _load(ctx: Context, paths: Sequence[Path], replace: bool, progress: Callable[[int, int], None] | None,
+          source: str | None, judge_on: date | None = None, strict: bool = False) -> LoadResult:
     from registry.dataset.load import DatasetError, clear_registry, parse_files, resolve, total_rows, write
 
     ds = parse_files(paths)
@@ -106,21 +187,32 @@ def load(ctx: Context, paths: Sequence[Path], replace: bool = False,
         if progress:
             progress(done[0], total)
 
-    with write_session(ctx.engine) as s:
-        problems = resolve(ds, s, replace=replace)
-        if problems:
-            raise DatasetError(problems)
-        if replace:
-            clear_registry(s)
-        try:
-            counts = write(s, ds, tick)
-        except IntegrityError as exc:
-            from registry.dataset.schema import Problem
+    try:
+        with write_session(ctx.engine) as s:
+            problems = resolve(ds, s, replace=replace)
+            if problems:
+                raise DatasetError(problems)
+            before = _judge(s, judge_on) if judge_on is not None else []
+            if replace:
+                clear_registry(s)
+            try:
+                counts = write(s, ds, tick)
+                added = []
+                if judge_on is not None:
+                    s.flush()
+                    added = diff(before, _judge(s, judge_on)).new
+            except IntegrityError as exc:
+                from registry.dataset.schema import Problem
 
-            raise DatasetError([Problem("", f"the database refused the data: {exc.orig}")]) from None
-        audit(s, ctx.actor, "replace" if replace else "load", "dataset", source or ",".join(str(p) for p in paths),
-              after={k: v for k, v in counts.items() if v})
-    return counts
+                raise DatasetError([Problem("", f"the database refused the data: {exc.orig}")]) from None
+            result = LoadResult(counts, judge_on or date.today(), added, written=True)
+            if strict and result.adds_error:
+                raise _RollBack(dataclasses.replace(result, written=False))
+            audit(s, ctx.actor, "replace" if replace else "load", "dataset", source or ",".join(str(p) for p in paths),
+                  after={k: v for k, v in counts.items() if v})
+    except _RollBack as refused:
+        return refused.result
+    return result
 
 
 def export(ctx: Context, fmt: str = "toml", public: bool = False) -> str:
@@ -457,6 +549,7 @@ def nominate(ctx: Context, n: NominationInput) -> tuple[str, list[Finding]]:
         board = s.get(m.Board, n.board)
         if board is None:
             raise NotFound(_("There is no board with id {id}. `udpeg boards` lists them.", id=n.board))
+        _lock_board(s, n.board)  # concurrent nominations for one board take ids one after the other
         seats = set(s.execute(select(m.SeatGroup.seat).join(m.Composition, m.Composition.pk == m.SeatGroup.composition)
                               .where(m.Composition.board == n.board)).scalars())
         if n.seat not in seats:
@@ -468,6 +561,8 @@ def nominate(ctx: Context, n: NominationInput) -> tuple[str, list[Finding]]:
         for c in n.candidates:
             if s.get(m.Person, c) is None:
                 raise NotFound(_("There is no person with id {id}. `udpeg people --search NAME` finds people.", id=c))
+        if n.id and s.get(m.Nomination, n.id) is not None:
+            raise ConflictError(_("There is already a nomination with id {id}; nothing was written.", id=n.id))
         nid = n.id or f"n-{n.board}-{n.seat}-{n.round.isoformat()}-{'-'.join(n.organisations)}"
         base, k = nid, 1
         while s.get(m.Nomination, nid) is not None:
@@ -477,19 +572,42 @@ def nominate(ctx: Context, n: NominationInput) -> tuple[str, list[Finding]]:
                            seats=n.seats, candidates=list(n.candidates), received=n.received, deadline=n.deadline,
                            reasons=n.reasons, reasons_accepted=n.reasons_accepted)
         s.add(row)
-        s.flush()
+        try:
+            s.flush()
+        except IntegrityError:  # the same id taken meanwhile by a nomination for another board
+            raise ConflictError(_("Someone else registered a nomination with id {id} first; nothing was written. "
+                                  "Try again.", id=nid)) from None
         audit(s, ctx.actor, "nominate", "nomination", nid, board=n.board, after=_row(row))
     return nid, nomination_findings(ctx, nid)
 
 
 def nomination_findings(ctx: Context, nomination: str) -> list[Finding]:
-    """The findings about one nomination, judged on the day before its round starts."""
+    """The findings about one nomination, judged on the day before its round starts, or on the
+    day it comes to exist if that is later (a nomination received after its round began:
+    :func:`registry.rules._common.nomination_exists_from`), so that it is never judged on a day
+    it did not exist yet and silently passes."""
+    from registry.rules._common import nomination_exists_from
+
     with read_session(ctx.engine) as s:
         row = s.get(m.Nomination, nomination)
         if row is None:
             raise NotFound(_("There is no nomination with id {id}.", id=nomination))
-        snap = load_snapshot(s, row.board, row.round - timedelta(days=1))
+        on = row.round - timedelta(days=1)
+        snap = load_snapshot(s, row.board, on)
+        fact = _nomination_fact(row)
+        exists = nomination_exists_from(fact, snap.board.term) if snap is not None else on
+        if exists > on:
+            on = exists
+            snap = load_snapshot(s, row.board, on)
     return [f for f in evaluate(snap) if f.nomination == nomination]
+
+
+def _nomination_fact(row: Any):
+    """The dates of a nomination row as the rules read them (enough for ``nomination_exists_from``)."""
+    from registry.snapshot import NominationFact
+
+    return NominationFact(row.id, row.seat, row.round, tuple(row.organisations or ()), row.seats, (),
+                          received=row.received, deadline=row.deadline)
 
 
 def decide_reasons(ctx: Context, nomination: str, accepted: bool, expected_version: int | None = None) -> list[Finding]:
@@ -522,6 +640,7 @@ def vacancies(ctx: Context, on: date, within: int | None = None, group: str | No
     """
     from registry.seats import LAPSED, falling_vacant, open_seats as open_now
 
+    _known(ctx, group=group, municipality=municipality)
     snaps = snapshots(ctx, on, [board] if board else None, history="recent")   # members and successors
     if board and not snaps:
         raise NotFound(_("There is no board with id {id}. `udpeg boards` lists them.", id=board))
@@ -552,6 +671,24 @@ def vacancies(ctx: Context, on: date, within: int | None = None, group: str | No
     return rows
 
 
+def _known(ctx: Context, group: str | None = None, municipality: str | None = None) -> None:
+    """Refuse a filter naming a council group or municipality the registry does not hold (exit 2),
+    rather than answering an empty list that reads as "no vacancies"."""
+    if not group and not municipality:
+        return
+    from registry import tables as t
+
+    with read_session(ctx.engine) as s:
+        if group:
+            groups = set(s.execute(select(t.council_group.c.id)).scalars())
+            if group not in groups:
+                raise NotFound(_("There is no council group with id {id} (known: {known}).", id=group,
+                                 known=", ".join(sorted(groups)) or "-"))
+        if municipality and s.execute(select(t.municipality.c.id)
+                                      .where(t.municipality.c.id == municipality)).first() is None:
+            raise NotFound(_("There is no municipality with id {id}.", id=municipality))
+
+
 def _board_in_municipality(snap: BoardSnapshot, municipality: str) -> bool:
     return municipality in snap.kkr_municipalities
 
@@ -576,7 +713,12 @@ def person(ctx: Context, person_id: str) -> dict:
     with read_session(ctx.engine) as s:
         p = s.get(m.Person, person_id)
         if p is None:
-            raise NotFound(_("There is no person with id {id}. `udpeg people --search NAME` finds people.", id=person_id))
+            events = _events_mentioning(s, person_id, set())
+            if not events:
+                raise NotFound(_("The registry holds nothing about {id}: there is no person with that id, and no "
+                                 "audit event names them.", id=person_id))
+            return {"person": None, "offices": [], "appointments": [], "nominations": [], "audit_events": events,
+                    "exported_at": datetime.now(timezone.utc).replace(microsecond=0)}
         offices = [dict(office=o.office, body=o.body, start=o.start, end=o.end) for o in
                    s.execute(select(m.Office).where(m.Office.person == person_id).order_by(m.Office.start)).scalars()]
         A, B = m.Appointment, m.Board
@@ -601,7 +743,19 @@ def _as_start(since: date | datetime | None) -> datetime | None:
 
 def _event_row(e: m.AuditEvent) -> dict:
     return {"pk": e.pk, "at": e.at, "actor": e.actor, "action": e.action, "entity": e.entity,
-            "entity_id": e.entity_id, "board": e.board, "before": e.before, "after": e.after, "reason": e.reason}
+            "entity_id": e.entity_id, "board": e.board, "before": e.before, "after": e.after, "reason": e.reason,
+            "redacted": e.redacted}
+
+
+def verify_audit(ctx: Context, head: str | None = None):
+    """Check the audit log's hash chain from the first event (:func:`registry.audit_chain.verify`)."""
+    from registry import audit_chain
+
+    E = m.AuditEvent
+    with read_session(ctx.engine) as s:
+        events = [{**_event_row(e), "digest": e.digest, "chain": e.chain}
+                  for e in s.execute(select(E).order_by(E.pk)).scalars()]
+    return audit_chain.verify(events, head)
 
 
 def audit_log(ctx: Context, board: str | None = None, since: date | datetime | None = None,
@@ -627,7 +781,12 @@ def person_export(ctx: Context, person_id: str) -> dict:
     with read_session(ctx.engine) as s:
         p = s.get(m.Person, person_id)
         if p is None:
-            raise NotFound(_("There is no person with id {id}. `udpeg people --search NAME` finds people.", id=person_id))
+            events = _events_mentioning(s, person_id, set())
+            if not events:
+                raise NotFound(_("The registry holds nothing about {id}: there is no person with that id, and no "
+                                 "audit event names them.", id=person_id))
+            return {"person": None, "offices": [], "appointments": [], "nominations": [], "audit_events": events,
+                    "exported_at": datetime.now(timezone.utc).replace(microsecond=0)}
         offices = [{k: v for k, v in _row(o).items() if k not in ("pk", "person")}
                    for o in s.execute(select(m.Office).where(m.Office.person == person_id)
                                       .order_by(m.Office.start, m.Office.pk)).scalars()]
@@ -638,13 +797,32 @@ def person_export(ctx: Context, person_id: str) -> dict:
                           .order_by(N.round, N.id)).scalars()
         nominations = [_row(n) for n in maybe if person_id in (n.candidates or [])]
         ids = {person_id} | {a["id"] for a in appointments} | {n["id"] for n in nominations}
-        E = m.AuditEvent
-        events = [_event_row(e) for e in s.execute(select(E).where(E.entity_id.in_(ids))
-                                                   .order_by(E.at, E.pk)).scalars()]
+        events = _events_mentioning(s, person_id, ids)
         record = _row(p)
     return {"person": record, "offices": offices, "appointments": appointments,
             "nominations": nominations, "audit_events": events,
             "exported_at": datetime.now(timezone.utc).replace(microsecond=0)}
+
+
+def _events_mentioning(s: Session, person_id: str, ids: set[str]) -> list[dict]:
+    """Audit events about ``ids`` or whose payload names the person (a redacted one names nobody)."""
+    from sqlalchemy import String, cast
+
+    E = m.AuditEvent
+    like = f"%{person_id}%"
+    rows = s.execute(select(E).where(or_(E.entity_id.in_(ids | {person_id}), cast(E.before, String).like(like),
+                                         cast(E.after, String).like(like)))
+                     .order_by(E.at, E.pk)).scalars()
+    return [_event_row(e) for e in rows if e.entity_id in ids | {person_id} or _names(e.before, person_id)
+            or _names(e.after, person_id)]
+
+
+def _names(value: Any, person_id: str) -> bool:
+    if isinstance(value, dict):
+        return any(_names(v, person_id) for v in value.values())
+    if isinstance(value, list):
+        return any(_names(v, person_id) for v in value)
+    return value == person_id
 
 
 # --- people: add and edit (the UI's People screen) -----------------------------------------------

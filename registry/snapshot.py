@@ -20,13 +20,14 @@ from datetime import date
 from functools import lru_cache
 from typing import Iterable, Mapping, NamedTuple, Sequence
 
-from sqlalchemy import String, exists, func, or_, select, type_coerce
+from sqlalchemy import String, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from registry import tables as t     # Core: reading needs no SQLModel
 from registry.i18n import N_, Msgid, translate
 from registry.rules._common import nomination_exists_on
 from registry.rules.rulesets import RuleSet
+from registry.succession import holdovers
 from registry.terms import TermPattern, next_period, parse_pattern, period_containing
 
 # --- plain facts ------------------------------------------------------------------------------
@@ -250,9 +251,9 @@ class BoardSnapshot:
 def board_on(history: Sequence[Holding], on: date, holdover: bool) -> tuple[tuple[Holding, ...], tuple[Holding, ...]]:
     """Members and deputies on ``on``: active appointments, plus holdovers where the board has them.
 
-    A member whose term ended (not ended early) with no successor keeps the seat on a holdover
-    board: a successor is a member appointment to the same seat group that started after that
-    end, on or before ``on``. At most as many holdovers as the group has free places.
+    A member whose term ended (not ended early) keeps the seat on a holdover board until someone
+    takes over from them (:mod:`registry.succession`: a re-appointment continues only its own
+    person; a newcomer to the seat group takes over from one holder who has left).
     """
     members = [h for h in history if h.role == "member" and h.active_on(on)]
     deputies = tuple(h for h in history if h.role == "deputy" and h.active_on(on))
@@ -261,20 +262,8 @@ def board_on(history: Sequence[Holding], on: date, holdover: bool) -> tuple[tupl
         for h in history:
             if h.role == "member":
                 by_seat[h.seat].append(h)
-        held_people = {(h.seat, h.person.id) for h in members}
-        for seat, hs in by_seat.items():
-            candidates = [
-                h for h in hs
-                if h.ended_date is None and h.end is not None and h.end < on
-                and (seat, h.person.id) not in held_people
-                and not any(o.start > h.end and o.start <= on for o in hs)
-            ]
-            candidates.sort(key=lambda h: h.end, reverse=True)
-            seen: set[str] = set()
-            for h in candidates:
-                if h.person.id not in seen:
-                    seen.add(h.person.id)
-                    members.append(dataclasses.replace(h, status="holdover"))
+        for hs in by_seat.values():
+            members += (dataclasses.replace(h, status="holdover") for h in holdovers(hs, on))
     members.sort(key=lambda h: (h.seat, h.start, h.person.name, h.appointment))
     return tuple(members), deputies
 
@@ -471,8 +460,9 @@ def load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None =
     views and reports that show history. ``history="recent"`` keeps only what the rules judge on
     ``on`` — for ``check``, whose findings are the same either way: appointments that have not
     ended by ``on`` or start after it, the members that kept deputies stand in for, on holdover
-    boards the past members with no successor (who may sit on), and on term-limited boards the
-    earlier terms of their members (the whole history where a board has both). A date as
+    boards every member appointment up to ``on`` (who sits on follows from the order in which
+    holders were taken over from), and on term-limited boards the earlier terms of their
+    members. A date as
     ``history`` keeps that and also every appointment running on or after the date or starting
     then or later (reports of a year's changes).
     """
@@ -518,24 +508,19 @@ def _load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None,
         if since is not None:
             recent = or_(recent, A.start >= since,
                          (A.end.is_(None) | (A.end >= since)) & (A.ended_date.is_(None) | (A.ended_date >= since)))
-        if any(holds.values()):
-            S = t.appointment.alias("successor").c
-            holdover_board = select(B.id).where(B.holdover == True).scalar_subquery()   # noqa: E712
-            recent = or_(recent, A.board.in_(holdover_board) & (A.role == "member") & A.ended_date.is_(None)
-                         & (A.end < on) & ~exists().where(S.board == A.board, S.seat == A.seat, S.role == "member",
-                                                          S.start > A.end, S.start <= on))
         appt_where.append(recent)
     appts = [_appointment_row(r) for r in session.execute(select(*appt_cols).where(*appt_where)).all()]
     if history == "recent":
         have = {a.id for a in appts}
-        # every earlier term of the people on term-limited boards (where a holdover board keeps
-        # everyone's: its holdovers are judged against the whole history of their seats)
+        # a holdover board's every member appointment: who sits on is worked out from the whole
+        # history of each seat group (registry.succession: who took over from whom, in order);
+        # and every earlier term of the people on the other term-limited boards
         terms_of = {(a.board, a.person) for a in appts
                     if a.board in limited and a.role == "member" and a.person is not None}
-        everyone = sorted(b for b in limited if holds[b])
+        everyone = sorted(b for b, h in holds.items() if h)
         terms_of = {(b, p) for b, p in terms_of if not holds[b]}
         limited_board = select(B.id).where(B.max_consecutive_terms > 0).scalar_subquery()
-        for where in ([A.board.in_(chunk)] for chunk in _chunks(everyone)):
+        for where in ([A.board.in_(chunk), A.role == "member", A.start <= on] for chunk in _chunks(everyone)):
             _more_appointments(session, appt_cols, where, appts, have, lambda r: True)
         for chunk in _chunks(sorted({p for _b, p in terms_of})):
             _more_appointments(session, appt_cols, [A.person.in_(chunk), A.board.in_(limited_board), A.role == "member",

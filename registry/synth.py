@@ -93,7 +93,7 @@ FLAWS = ("seat-overfilled", "board-size", "board-size-odd", "seat-share", "eligi
          "nominator-not-entitled", "joint-nomination", "nomination-missing", "nomination-both-sexes",
          "gender-balance", "gender-undetermined", "gender-unattainable", "collective-skill", "spread",
          "term-invalid", "term-overlap", "term-ending", "holdover", "term-limit", "deputy-missing",
-         "plurality", "date-implausible", "seat-vacant", "term-pattern")
+         "plurality", "date-implausible", "seat-vacant", "term-pattern", "holder-not-recorded")
 
 #: board kinds and how often each comes up after the planted ones
 KIND_WEIGHTS = (("single", 34), ("municipal", 22), ("institution", 14), ("holdover", 8), ("limited", 8),
@@ -107,7 +107,8 @@ FLAW_KIND = {"seat-overfilled": "municipal", "board-size": "nt", "board-size-odd
              "collective-skill": "erhvervshus", "spread": "erhvervshus", "term-invalid": "institution",
              "term-overlap": "municipal", "term-ending": "holdover", "holdover": "holdover",
              "term-limit": "limited", "deputy-missing": "institution", "plurality": "single",
-             "date-implausible": "institution", "seat-vacant": "single", "term-pattern": "municipal"}
+             "date-implausible": "institution", "seat-vacant": "single", "term-pattern": "municipal",
+             "holder-not-recorded": "nt"}
 
 
 def ascii_id(text: str) -> str:
@@ -666,6 +667,8 @@ class _BoardMaker:
                 if seat.get("nominated_by") and b["term"] != "custom":
                     self.pending(b, seat, nxt, noms)
         self.out.add("boards", {k: v for k, v in b.items() if not k.startswith("_")})
+        if flaw == "holder-not-recorded":
+            not_recorded(apps, {s["id"] for s in comps[-1]["seats"] if s["appointed_by"].startswith("region-")})
         apps.sort(key=lambda a: a.get("role") == "deputy")
         for a in apps:
             self.out.add("appointments", a)
@@ -779,6 +782,18 @@ class _BoardMaker:
 # --- the whole registry ------------------------------------------------------------------------
 
 
+def not_recorded(apps: list[dict], seats: set[str]) -> None:
+    """The planted holder-not-recorded: the current members of another body's seats are filled,
+    but the KKR was not told who holds them (dataset ``holder = "not-recorded"``)."""
+    deputised = {a.get("deputy_for") for a in apps}
+    for a in apps:
+        if (a["seat"] in seats and a.get("role", "member") == "member" and a["end"] >= AS_OF
+                and a["id"] not in deputised and "ended" not in a):
+            del a["person"]
+            a["holder"] = "not-recorded"
+            a.pop("council_group", None)
+
+
 def _kinds(rng: random.Random, n: int) -> Iterator[tuple[str, str | None]]:
     """Board kinds: the planted flaws first, then a weighted mix with a flaw now and then."""
     names = [k for k, _w in KIND_WEIGHTS]
@@ -862,8 +877,8 @@ def write_file(path: Path, boards: int, years: int = 20, seed: int = 1,
     """Generate into ``path`` (JSON, or TOML when the name ends in ``.toml``); atomically replaced."""
     path = Path(path)
     fmt = "toml" if path.suffix.lower() == ".toml" else "json"
-    tmp = path.with_name(path.name + ".part")
-    with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+    from registry import outfile
+
+    with outfile.open_for_writing(path, text=True, newline="\n") as f:
         counts = generate(f, boards, years, seed, fmt, progress)
-    tmp.replace(path)
     return counts

@@ -116,3 +116,34 @@ def test_whatif_then_appoint_gives_the_findings_whatif_promised(_sample_template
                 str(sorted(f.details.items())))
 
     assert sorted(map(key, promised.after)) == sorted(map(key, actual))
+
+
+def test_a_nomination_received_after_its_round_began_is_still_judged(udpeg, sample_db):
+    # Erhvervshus' 2026 round starts 2026-04-01; a men-only nomination for one business seat that
+    # arrives on 2026-05-10 (a replacement during the term) did not exist on 2026-03-31, the day
+    # nominate used to judge it on, so it passed in silence. It is judged on the day it arrives.
+    r = udpeg("nominate", "--board", "erhvervshus-nordjylland", "--seat", "business", "--round", "2026-04-01",
+              "--org", "di", "--candidate", "richard-fynbo", "--received", "2026-05-10", "--format", "json",
+              db=sample_db)
+    assert r.code == 0, r.err
+    (f,) = r.json()["findings"]
+    assert (f["rule"], f["severity"]) == ("nomination-both-sexes", "error")
+    assert (f["details"]["women"], f["details"]["men"], f["details"]["need"]) == (0, 1, {"woman": 1})
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(received=st.dates(min_value=date(2025, 4, 1), max_value=date(2030, 3, 31)))
+def test_a_men_only_nomination_is_judged_whenever_it_arrives_in_its_window(_sample_template, tmp_path_factory, received):
+    # received from a year before the round (2025-04-01) to the end of the term it is for
+    # (2030-03-31): the nomination exists on max(round - 1 day, received) and is judged there
+    path = tmp_path_factory.mktemp("nom") / "r.db"
+    shutil.copy(_sample_template, path)
+    engine = open_registry(to_url(path))
+    ctx = service.Context(engine, actor="test")
+    try:
+        _, findings = service.nominate(ctx, service.NominationInput(
+            board="erhvervshus-nordjylland", seat="business", round=date(2026, 4, 1), organisations=("di",),
+            candidates=("richard-fynbo",), received=received))
+    finally:
+        engine.dispose()
+    assert [(f.rule, f.severity) for f in findings] == [("nomination-both-sexes", "error")]

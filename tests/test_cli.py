@@ -110,3 +110,83 @@ def test_every_command_has_help(udpeg):
     for name in group.commands:
         r = udpeg(name, "--help")
         assert r.code == 0 and "Usage" in r.out, name
+
+
+def test_vacancies_with_an_unknown_group_or_municipality_exit_2_with_a_sentence(udpeg, sample_db):
+    # an empty list would read as "no vacancies"; the sample's council groups are blaa-2022 and roed-2022
+    for args, said in ((("--group", "gul-2022"), "no council group with id gul-2022"),
+                       (("--municipality", "atlantis"), "no municipality with id atlantis")):
+        r = udpeg("vacancies", "--on", "2026-03-27", *args, "--format", "json", db=sample_db)
+        assert r.code == 2, args
+        assert said in r.err and "Traceback" not in r.err and r.out == ""
+    known = udpeg("vacancies", "--on", "2026-03-27", "--group", "roed-2022", "--municipality", "aalborg",
+                  "--format", "json", db=sample_db)
+    assert known.code == 0, known.err
+
+
+PLAN_DATASET = '''
+format = "udpeg/1"
+[registry]
+name = "Plan"
+kkr = "nordjylland"
+[[organisations]]
+id = "kkr-nordjylland"
+name = "KKR Nordjylland"
+kind = "kkr"
+kkr = "nordjylland"
+[[organisations]]
+id = "org-a"
+name = "Organisation A"
+kind = "business"
+[[people]]
+id = "m1"
+name = "Mand Et"
+sex = "man"
+[[people]]
+id = "m2"
+name = "Mand To"
+sex = "man"
+[[people]]
+id = "w1"
+name = "Kvinde Et"
+sex = "woman"
+[[boards]]
+id = "b"
+name = "To pladser"
+legal_basis = "Vedtægter"
+term = "kkr"
+  [[boards.compositions]]
+  valid_from = 2022-04-01
+  balance = ["dk-ligelig"]
+    [[boards.compositions.seats]]
+    id = "biz"
+    name = "Plads biz"
+    count = 2
+    appointed_by = "kkr-nordjylland"
+    nominated_by = ["org-a"]
+[[nominations]]
+id = "n"
+board = "b"
+seat = "biz"
+round = 2026-04-01
+organisations = ["org-a"]
+seats = 2
+candidates = ["m1", "{second}"]
+received = 2026-02-01
+'''
+
+
+def test_plan_exits_1_when_no_compliant_selection_exists(udpeg, tmp_path):
+    # two seats under dk-ligelig need at least one woman and one man (40 % of 2, rounded up, is 1);
+    # a nomination of two men for the two seats leaves no compliant selection
+    for second, feasible, code in (("m2", False, 1), ("w1", True, 0)):
+        db = tmp_path / f"{second}.db"
+        assert udpeg("init", "--empty", db=db).code == 0
+        data = tmp_path / f"{second}.toml"
+        data.write_text(PLAN_DATASET.replace("{second}", second), encoding="utf-8")
+        assert udpeg("load", data, db=db).code == 0
+        for fmt in ("json", "table"):
+            r = udpeg("plan", "--board", "b", "--round", "2026-04-01", "--format", fmt, db=db)
+            assert r.code == code, (second, fmt, r.err)
+            assert "Traceback" not in r.err
+        assert udpeg("plan", "--board", "b", "--round", "2026-04-01", "--format", "json", db=db).json()["feasible"] is feasible

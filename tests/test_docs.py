@@ -20,3 +20,17 @@ def test_readme_commands_are_the_ci_commands():
     ci = (root / ".ci" / "run").read_text(encoding="utf-8")
     assert ".venv/bin/python -m pytest" in readme and ".venv/bin/python -m pytest" in ci
     assert "pip install -e '.[test]'" in readme and 'pip install --quiet -e ".[test]"' in ci
+
+
+def test_contract_copies_are_in_step():
+    """docs/contract/ holds copies of the ecosystem's spec; when ../shared is there, they match it."""
+    import os
+
+    root = DOCS.parent
+    base = Path(os.environ["UDPEG_SHARED"]) if os.environ.get("UDPEG_SHARED") else root.parent / "shared"
+    copies = sorted(p.name for p in (DOCS / "contract").glob("*.md") if p.name != "README.md")
+    assert {"cli.md", "dataset.md", "domain.md", "quality.md"} <= set(copies)
+    if not (base / "spec").is_dir():
+        return  # a user's clone: nothing to compare against
+    stale = [n for n in copies if (base / "spec" / n).read_bytes() != (DOCS / "contract" / n).read_bytes()]
+    assert not stale, f"copy these from {base / 'spec'} into docs/contract: {stale}"

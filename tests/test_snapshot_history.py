@@ -90,6 +90,25 @@ def awkward_ctx(sample_db, tmp_path, udpeg):
             _appt(f"{board}-e2", board, e, "2010-01-01", "2013-12-31"),
             _appt(f"{board}-e3", board, e, "2014-01-01", "2021-12-31"),
         ]
+    # a partial renewal (issue 11): three seats, a and b re-appointed from 2022, c's successor
+    # named only from 2022-05-01 (f, new to the group); c sits on in between
+    pr = _board("pr", holdover=True)
+    pr["compositions"][0]["seats"][0]["count"] = 3
+    tree["boards"].append(pr)
+    tree["appointments"] += [
+        _appt("pr-c", "pr", c, "2018-01-01", "2021-12-31"),
+        _appt("pr-a", "pr", a, "2018-01-01", "2021-12-31"),
+        _appt("pr-b", "pr", b, "2018-01-01", "2021-12-31"),
+        _appt("pr-a2", "pr", a, "2022-01-01", "2025-12-31"),
+        _appt("pr-b2", "pr", b, "2022-01-01", "2025-12-31"),
+        _appt("pr-f", "pr", f, "2022-05-01", "2025-12-31"),
+    ]
+    # the same renewal on a board without holdover, and without f
+    pn = _board("pn")
+    pn["compositions"][0]["seats"][0]["count"] = 3
+    tree["boards"].append(pn)
+    tree["appointments"] += [dict(a, id=a["id"].replace("pr-", "pn-"), board="pn") for a in tree["appointments"]
+                             if a["board"] == "pr" and a["id"] != "pr-f"]
     tree["appointments"] += [
         _appt("tl-e1", "tl", e, "2006-01-01", "2009-12-31"),
         _appt("tl-e2", "tl", e, "2010-01-01", "2013-12-31"),
@@ -117,6 +136,32 @@ def test_awkward_histories_give_the_same_findings(awkward_ctx, on):
         assert ("tl", "tl-e3") in limits and ("tl", "tl-f") not in limits
     if on == date(2019, 1, 1):
         assert holdovers == [("both", "both-c"), ("hb", "hb-c")]
+
+
+@pytest.mark.parametrize("on, sitting", [(date(2022, 3, 1), ["pr-a2", "pr-b2", "pr-c"]),
+                                         (date(2022, 6, 1), ["pr-a2", "pr-b2", "pr-f"])])
+def test_a_partial_renewal_reads_the_same_on_the_recent_history(awkward_ctx, on, sitting):
+    # a's and b's re-appointments are nobody else's successors: c sits on until f arrives, and the
+    # recent reading (check, boards) must keep c's old appointment to see that
+    found = _assert_same(awkward_ctx, on)
+    snap = service.snapshots(awkward_ctx, on, ["pr"], history="recent")["pr"]
+    assert sorted(h.appointment for h in snap.members) == sitting
+    pr = [f["rule"] for f in found if f["board"] == "pr"]
+    assert "seat-vacant" not in pr
+    assert pr.count("holdover") == (1 if on < date(2022, 5, 1) else 0)
+
+
+def test_vacancies_within_see_only_the_seat_nobody_takes_over(awkward_ctx):
+    # 01-12-2021, looking 60 days ahead: a's and b's re-appointments start the day after their
+    # terms end, c's seat has nobody. Without holdover it falls vacant on 01-01-2022; with
+    # holdover c sits on, and no seat falls vacant.
+    rows = service.vacancies(awkward_ctx, date(2021, 12, 1), within=60, board="pn")
+    assert [(r["seat"], r["open"], r["from"], r["term_end"]) for r in rows] == [("m", 1, date(2022, 1, 1),
+                                                                              date(2021, 12, 31))]
+    assert service.vacancies(awkward_ctx, date(2021, 12, 1), within=60, board="pr") == []
+    # and on 01-02-2022 the board without holdover has the seat open, the holdover board not
+    assert [r["open"] for r in service.vacancies(awkward_ctx, date(2022, 2, 1), board="pn")] == [1]
+    assert service.vacancies(awkward_ctx, date(2022, 2, 1), board="pr") == []
 
 
 def _whatif_on_full_history(ctx: service.Context, p: service.Proposal, holding) -> list[dict]:

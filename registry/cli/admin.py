@@ -9,9 +9,9 @@ import typer
 
 from registry.cli.app import app, parse_day, state
 from registry.cli.output import Format, emit, err, print_json
-from registry.i18n import _
+from registry.i18n import N_, _, _n
 
-db_app = typer.Typer(help="The database itself: schema upgrades and reader roles.", no_args_is_help=True,
+db_app = typer.Typer(help="The database itself: schema upgrades, reader and writer roles.", no_args_is_help=True,
                      rich_markup_mode=None)
 app.add_typer(db_app, name="db")
 
@@ -30,10 +30,17 @@ def audit(
     since: Optional[str] = typer.Option(None, "--since", help="Only events on or after this date."),
     limit: int = typer.Option(500, "--limit", min=1, help="At most this many (newest first)."),
     fmt: Format = typer.Option(Format.table, "--format", help="table, json or csv."),
+    verify: bool = typer.Option(False, "--verify", help="Check the log's hash chain instead; exit 1 at the first "
+                                "broken link. Prints the chain's head: note it, and --head checks it later."),
+    head: Optional[str] = typer.Option(None, "--head", help="With --verify: a head noted earlier, which the log "
+                                       "must still lead through (nothing before it changed)."),
 ) -> None:
     """The audit log: who changed what, when and why (newest first)."""
     from registry import service
 
+    if verify or head:
+        _verify(service.verify_audit(state().context(), head), fmt)
+        return
     start = parse_day(since, "--since")
     rows = service.audit_log(state().context(), board=board, since=start, limit=limit)
     if fmt == Format.json:
@@ -49,6 +56,28 @@ def audit(
                       ("entity_id", "Id"), ("board", _("Board")), ("reason", _("Why")),
                       *([("change", _("Change"))] if fmt == Format.table else [("before", "before"), ("after", "after")])],
          title=_("Audit log"))
+
+
+PROBLEMS = {
+    "changed": N_("event {pk} does not match its seal: it, or an event before it, was changed, inserted or deleted"),
+    "unsealed": N_("event {pk} has no seal: it was written past Udpeg"),
+    "redaction": N_("event {pk} is redacted, but no purge event lists it"),
+    "head": N_("the log no longer leads through the head you gave: an event before it was changed or removed"),
+}
+
+
+def _verify(verdict, fmt: Format) -> None:
+    if fmt == Format.json:
+        print_json({"events": verdict.events, "intact": verdict.intact, "head": verdict.head,
+                    "broken": verdict.broken, "problem": verdict.problem or None})
+    if verdict.intact:
+        if fmt != Format.json:
+            err(_n("The audit log's chain is intact: {n} event, head {head}.",
+                   "The audit log's chain is intact: {n} events, head {head}.", verdict.events,
+                   n=verdict.events, head=verdict.head))
+        return
+    err(_("The audit log's chain is broken: {problem}.", problem=_(PROBLEMS[verdict.problem], pk=verdict.broken)))
+    raise typer.Exit(1)
 
 
 @app.command()
@@ -126,12 +155,22 @@ def db_upgrade(
 
 @db_app.command("grant")
 def db_grant(
-    reader: str = typer.Option(..., "--reader", help="The role to create or update (PostgreSQL)."),
+    reader: Optional[str] = typer.Option(None, "--reader", help="A role to create or update that reads boards, seats, "
+                                         "appointments and vacancies only (PostgreSQL)."),
+    writer: Optional[str] = typer.Option(None, "--writer", help="A role to create or update for daily work: reads and "
+                                         "writes the data, owns nothing, and may only append to the audit log."),
     nologin: bool = typer.Option(False, "--nologin", help="Make a group role that cannot log in itself."),
 ) -> None:
-    """Let a PostgreSQL role read boards, seats, appointments and vacancies — not nominations or contacts."""
+    """Set up a PostgreSQL role: a reader (public data only) or a writer (daily work, the audit log append-only)."""
     from registry import admin
 
+    if (reader is None) == (writer is None):
+        raise admin.RegistryError(_("Give one of --reader ROLE or --writer ROLE."))
+    if writer is not None:
+        info = admin.grant_writer(state().context().engine, writer, login=not nologin)
+        err(_("{verb} role {role}: it reads and writes the registry's data, owns nothing, and may only read, append "
+              "to and redact the audit log.", verb=_("Created") if info["created"] else _("Updated"), role=info["role"]))
+        return
     info = admin.grant_reader(state().context().engine, reader, login=not nologin)
     err(_("{verb} role {role}: it reads the views in schema {schema} ({views}) and nothing else.",
           verb=_("Created") if info["created"] else _("Updated"), role=info["role"], schema=info["schema"],

@@ -229,7 +229,9 @@ def run(args: list[str], ui: Callable[[Any, date], None] | None = None) -> int:
         if launch is not None:
             open_tui(launch)
             return ExitCode.OK
-        code = app(args=args, prog_name="udpeg", standalone_mode=False)
+        from registry.cli.argv import spread
+
+        code = app(args=spread(typer.main.get_command(app), args), prog_name="udpeg", standalone_mode=False)
         return code if isinstance(code, int) else 0  # Click returns Exit's code here
     except typer.Exit as exc:
         return exc.exit_code

@@ -173,7 +173,10 @@ def plan(
     limit: int = typer.Option(5, "--limit", min=1, max=100, help="At most this many selections."),
     fmt: Format = typer.Option(Format.table, "--format", help="table or json."),
 ) -> None:
-    """The planner: is a compliant board possible, how many women and men, which selections."""
+    """The planner: is a compliant board possible, how many women and men, which selections.
+
+    Exits 1 when no compliant selection exists (the smallest change says what would make one).
+    """
     from rich.text import Text
 
     from registry import service
@@ -185,6 +188,8 @@ def plan(
     data = result.to_dict()
     if fmt == Format.json:
         print_json(data)
+        if not data["feasible"]:
+            raise typer.Exit(ExitCode.FINDINGS)
         return
     console = _console()
     console.print(Text(_("Plan for {board}, round {day}", board=snap.board.name, day=day.isoformat()), style="bold"))
@@ -207,3 +212,5 @@ def plan(
         console.print(Text(f"{i}. " + "; ".join(f"{x['seat']}: {who(x)}" for x in sel)))
     if data.get("smallest_change"):
         console.print(Text("→ " + data["smallest_change"], style="italic"))
+    if not data["feasible"]:
+        raise typer.Exit(ExitCode.FINDINGS)

@@ -1,7 +1,8 @@
 """report annual | gender | vacancies, and calendar: reports written to a file.
 
-Every report is written to ``FILE.part`` and renamed, so a reader never finds half a file; a
-bad ``--format`` or ``--year`` is a usage error (exit 2) and nothing is written.
+Every report is written through :mod:`registry.outfile` (a temporary file renamed over the
+target, a link's target written, a pipe written in place), so a reader never finds half a file; a
+bad ``--format``, ``--year`` or ``-o`` is a usage error (exit 2) and nothing is written.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Optional
 import typer
 
 from registry.cli.app import app, parse_day, state, today
-from registry.cli.output import err, progress_bar
+from registry.cli.output import check_output, err, progress_bar
 from registry.i18n import _
 
 report_app = typer.Typer(name="report", help="Reports to publish or circulate: annual, gender, vacancies.",
@@ -45,12 +46,7 @@ def _format_from(fmt: Optional[str], output: Path, allowed: tuple[str, ...]) -> 
 
 
 def _check_output(output: Path) -> Path:
-    if output.exists() and output.is_dir():
-        raise typer.BadParameter(_("{file} is a folder; give a file name.", file=str(output)), param_hint="-o")
-    if not output.parent.exists():
-        raise typer.BadParameter(_("The folder {folder} does not exist; create it first or choose another.",
-                                   folder=str(output.parent)), param_hint="-o")
-    return output
+    return check_output(output)
 
 
 def _year(value: Optional[str], option: str = "--year") -> Optional[int]:
@@ -63,10 +59,17 @@ def _year(value: Optional[str], option: str = "--year") -> Optional[int]:
     return int(text)
 
 
-def _write(output: Path, data) -> None:
-    from registry.reports import write_atomic
+#: the byte order mark that tells Excel a CSV file is UTF-8 (without it Danish Excel reads it as
+#: Windows-1252 and garbles æøå); only in files, never in a pipe or on a terminal, for scripts
+BOM = "\ufeff"
 
-    write_atomic(output, data)
+
+def _write(output: Path, data, fmt: str | None = None) -> None:
+    from registry import outfile
+
+    if fmt == "csv" and not outfile.check(output).stream:
+        data = BOM + data
+    outfile.write(output, data)
     err(_("Wrote {path}.", path=str(output)))
 
 
@@ -107,7 +110,8 @@ def _jsonable(value):
 
 
 FORMATS = tuple(f.value for f in ReportFormat)
-FORMAT_HELP = "html, xlsx, csv, md or json (default: from the file's suffix)."
+FORMAT_HELP = ("html, xlsx, csv, md or json (default: from the file's suffix). A CSV file is UTF-8 with a "
+               "byte order mark, so that Excel reads æøå.")
 
 
 @report_app.command("annual")
@@ -128,7 +132,7 @@ def annual(
     with progress_bar(0, _("Writing the annual report")) as tick:
         data, doc = report.build(ctx, year=y, on=day, today=today(), progress=tick)
         result = render(data, doc, fmt_, "members")
-    _write(output, result)
+    _write(output, result, fmt_)
 
 
 @report_app.command("gender")
@@ -152,7 +156,7 @@ def gender(
     with progress_bar(0, _("Writing the gender report")) as tick:
         data, doc = report.build(ctx, on=day, since=since, progress=tick)
         result = render(data, doc, fmt_, "by_board")
-    _write(output, result)
+    _write(output, result, fmt_)
 
 
 @report_app.command("vacancies")
@@ -171,7 +175,7 @@ def vacancies(
     _check_output(output)
     day = parse_day(on, "--on") or today()
     data, doc = report.build(state().context(), on=day, within=within, group=group, board=board)
-    _write(output, render(data, doc, fmt_, "vacancies"))
+    _write(output, render(data, doc, fmt_, "vacancies"), fmt_)
 
 
 @app.command("calendar")

@@ -13,7 +13,7 @@ from typing import Optional
 import typer
 
 from registry.cli.app import app, state
-from registry.cli.output import err, progress_bar
+from registry.cli.output import check_output, err, progress_bar
 from registry.errors import RegistryError
 
 
@@ -32,6 +32,8 @@ def synth(
         raise typer.BadParameter("Say where to write the registry: -o FILE, --db DATABASE, or both.", param_hint="-o")
     if output is not None and output.suffix.lower() not in (".json", ".toml"):
         raise typer.BadParameter("The file name must end in .json or .toml.", param_hint="-o")
+    if output is not None:
+        check_output(output)
     tmpdir = None
     path = output
     if path is None:

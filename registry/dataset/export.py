@@ -2,7 +2,8 @@
 
 Ordering is by id (stable golden files); defaults are left out so that an export reads like a
 hand-written file. ``public=True`` leaves out contact details, nominations (with their reasons
-and candidates), people who appear only as candidates, override reasons, and every ``extra``.
+and candidates), every person who holds or held no seat (candidates and anyone else), every
+person's sex (published only as counts, quality.md), override reasons, and every ``extra``.
 """
 
 from __future__ import annotations
@@ -64,16 +65,13 @@ def export_tree(session: Session, public: bool = False) -> dict[str, Any]:
     for o in _rows(session, m.Office, [m.Office.person, m.Office.start, m.Office.office, m.Office.body]):
         offices.setdefault(o.person, []).append(_clean({"office": o.office, "body": o.body, "start": o.start, "end": o.end}))
     appointed = set(session.execute(select(m.Appointment.person).distinct()).scalars())
-    candidates: set[str] = set()
-    if public:
-        for (cands,) in session.execute(select(m.Nomination.candidates)):
-            candidates |= set(cands or ())
     people = []
     for r in _rows(session, m.Person, [m.Person.id]):
-        if public and r.id in candidates and r.id not in appointed:
-            continue  # a candidate who was not appointed is confidential
+        if public and r.id not in appointed:
+            continue  # only people with a public role (a seat): never candidates or anyone else
         people.append(_clean({
-            "id": r.id, "name": r.name, "sex": r.sex, "party": r.party, "municipality": r.municipality,
+            "id": r.id, "name": r.name, "sex": None if public else r.sex, "party": r.party,
+            "municipality": r.municipality,
             "skills": r.skills, "offices": offices.get(r.id),
             "contact": None if public else r.contact, "extra": None if public else r.extra,
         }, {"sex": "undisclosed"}))

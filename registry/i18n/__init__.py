@@ -75,6 +75,11 @@ def _(msgid: str, /, **params: object) -> str:
     return translate(msgid, None, **params)
 
 
+def _n(singular: str, plural: str, n: int, /, **params: object) -> str:
+    """The singular or plural text for ``n`` (both forms are msgids with their own translation)."""
+    return translate(singular if n == 1 else plural, None, **params)
+
+
 def N_(msgid: str) -> str:
     """Mark a string for translation without translating it now (translate it where shown)."""
     return msgid

@@ -13,7 +13,6 @@ for a single board with more than 3 counted members is shown as "fewer than 3" (
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 __all__ = ["SMALL", "Suppressed", "public_count", "public_counts", "write_atomic"]
@@ -70,15 +69,8 @@ def public_counts(counted: int, women: int, men: int, undisclosed: int) -> tuple
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:
-    """Write ``path`` via ``path.part`` and a rename: readers never see a half-written file."""
-    path = Path(path)
-    tmp = path.with_name(path.name + ".part")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    """Write ``path`` atomically (a temporary file renamed over it): readers never see a
+    half-written file; a link's target is written, a pipe in place (:mod:`registry.outfile`)."""
+    from registry import outfile
+
+    outfile.write(path, data)

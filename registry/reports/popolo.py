@@ -3,7 +3,7 @@
 Built from the dataset tree of :func:`registry.dataset.export.export_tree`. Whatever tree it is
 given, it writes only what is public: people who hold or held an appointment (never candidates
 who were not appointed), with name and party (as a membership of a party) — no contact details, no sex, no ``extra``;
-boards and organisations; one post per seat group; one membership per appointment, with the
+boards and organisations (a board's legal basis as its ``description``); one post per seat group; one membership per appointment, with the
 dates it actually ran. No nominations, no reasons, no override reasons.
 """
 
@@ -53,8 +53,10 @@ def popolo_tree(tree: dict) -> dict:
     post_ids = set()
     for b in tree.get("boards", []):
         orgs.append(_clean({"id": f"board/{b['id']}", "name": b["name"], "classification": "board",
-                            "links": [{"url": b["url"], "note": "website"}] if b.get("url") else None,
-                            "sources": [{"note": b["legal_basis"]}] if b.get("legal_basis") else None}))
+                            # the legal basis is a text, not a URL: Popolo's sources (links) require
+                            # a url, so it is the board's description; the website is a link
+                            "description": b.get("legal_basis"),
+                            "links": [{"url": b["url"], "note": "website"}] if b.get("url") else None}))
         for comp in b.get("compositions", []):
             for s in comp.get("seats", []):
                 pid = f"board/{b['id']}/{s['id']}"

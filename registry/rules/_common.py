@@ -120,6 +120,15 @@ def orgs_label(snap: "BoardSnapshot", orgs: Iterable[str]) -> str:
     return ", ".join(org_label(snap, o) for o in orgs)
 
 
+def appointed_elsewhere(snap: "BoardSnapshot", appointed_by: str | None) -> bool:
+    """Whether a seat group is appointed by a body other than the board's own KKR (the regional
+    council, a ministry, a representative assembly …): the registry can then only ask that body
+    and record whom it appointed, never fill the seat itself or allot it to a council group.
+    With no appointer recorded, or no KKR organisation known, the seat counts as the KKR's own
+    (as in the planner)."""
+    return bool(appointed_by) and bool(snap.owner_orgs) and appointed_by not in snap.owner_orgs
+
+
 def counted_seats(comp: "CompositionRule") -> dict[str, "SeatRule"]:
     return {s.id: s for s in comp.seats if s.counts_for_balance}
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from registry.findings import WARNING, Finding
 from registry.i18n import N_
-from registry.rules._common import board_basis, finding
+from registry.rules._common import appointed_elsewhere, board_basis, finding, org_label
 
 if TYPE_CHECKING:   # pragma: no cover
     from registry.snapshot import BoardSnapshot
@@ -39,10 +39,13 @@ def check(snap: "BoardSnapshot") -> list[Finding]:
         if loose.get(h.seat, 0) > 0:
             loose[h.seat] -= 1
             continue
+        elsewhere = appointed_elsewhere(snap, seat.appointed_by)
         out.append(finding(
             snap, "deputy-missing", WARNING,
             N_("{person} in {seat_name} has no deputy, and the seat group requires one"),
             legal_basis=basis,
-            remedy=N_("Appoint a deputy for {person} in {seat_name}"),
-            holding=h, details={"deputies": "required"}, seat_name=seat.name))
+            remedy=(N_("Ask {appointer} to appoint a deputy for {person} in {seat_name}, and record the deputy")
+                    if elsewhere else N_("Appoint a deputy for {person} in {seat_name}")),
+            holding=h, details={"deputies": "required"}, seat_name=seat.name,
+            appointer=org_label(snap, seat.appointed_by)))
     return out

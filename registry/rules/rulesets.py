@@ -15,7 +15,8 @@ Sources (domain.md §5, legal-notes.md):
 * ``eu-40`` / ``eu-33`` — Directive (EU) 2022/2381 art. 5, implemented by kønsbalanceloven
   (2024): the number closest to 40 % (non-executive) or 33 % (all directors) of the board,
   never more than 49 %.
-* ``no`` — Norway, allmennaksjeloven § 6-11a (and the rule for public committees).
+* ``no`` — Norway, allmennaksjeloven § 6-11a (and the rule for public committees); the
+  deputies (varamedlemmer) are checked as a set of their own, never pooled with the members.
 * ``strict-40`` — the literal "40 % of each sex", without the cap; cannot be met at n = 1, 3.
 * ``none`` — no requirement.
 
@@ -97,7 +98,9 @@ class RuleSet:
 
     The fields after ``table`` are extensions used by the built-ins and open to custom sets:
     ``rounding`` (see :data:`ROUNDINGS`), ``max_share`` (never require more than this share
-    of n; used with ``nearest``) and ``legal_basis`` (the source, shown with findings).
+    of n; used with ``nearest``), ``legal_basis`` (the source, shown with findings) and
+    ``deputies`` (the deputies are checked too, as a set of their own: never pooled with the
+    members; domain.md §5, ``no``).
     """
 
     id: str
@@ -108,6 +111,7 @@ class RuleSet:
     rounding: str = "ceil"
     max_share: float | None = None
     legal_basis: str = ""
+    deputies: bool = False
 
     def __post_init__(self) -> None:
         if not isinstance(self.id, str) or not self.id:
@@ -163,7 +167,7 @@ BUILTIN: dict[str, RuleSet] = {rs.id: rs for rs in (
     RuleSet("no", "Norge: 2–3: 1, 4–5: 2, 6–8: 3, 9: 4, ellers 40 %",
             share=0.4, cap_half=True,
             table=((0, 0), (1, 0), (2, 1), (3, 1), (4, 2), (5, 2), (6, 3), (7, 3), (8, 3), (9, 4)),
-            legal_basis="Norge: allmennaksjeloven § 6-11a"),
+            legal_basis="Norge: allmennaksjeloven § 6-11a", deputies=True),
     RuleSet("strict-40", "Mindst 40 % af hvert køn, uden loft",
             share=0.4, cap_half=False,
             legal_basis="Bogstavelig »40 % af hvert køn«"),

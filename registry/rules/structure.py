@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from registry.findings import ERROR, WARNING, Finding
 from registry.i18n import N_
-from registry.rules._common import board_basis, finding, orgs_label
+from registry.rules._common import appointed_elsewhere, board_basis, finding, org_label, orgs_label
 
 if TYPE_CHECKING:   # pragma: no cover
     from registry.snapshot import BoardSnapshot
@@ -132,6 +132,13 @@ def _vacant(snap: "BoardSnapshot", s, k: int, basis: str) -> Finding:
             legal_basis=basis,
             remedy=N_("Ask {council_group} to name a person for {seat_name}"),
             seat=s.id, details=details, council_group=names, **params)
+    if appointed_elsewhere(snap, s.appointed_by):
+        return finding(
+            snap, "seat-vacant", WARNING,
+            N_("{seat_name}: {open} of {count} seats vacant"),
+            legal_basis=basis,
+            remedy=N_("Ask {appointer} whom it appoints to {seat_name}, and record the holder"),
+            seat=s.id, details=details, appointer=org_label(snap, s.appointed_by), **params)
     if s.nominated_by:
         return finding(
             snap, "seat-vacant", WARNING,

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from registry.findings import ERROR, INFO, WARNING, Finding
 from registry.i18n import N_
 from registry.rules._common import OPEN_END, board_basis, finding, seat_label
+from registry.succession import successions
 from registry.terms import consecutive_terms, fits_pattern, period_containing
 
 if TYPE_CHECKING:   # pragma: no cover
@@ -101,16 +102,16 @@ def check(snap: "BoardSnapshot") -> list[Finding]:
         if h.status != "holdover" and last is not None and 0 <= (last - snap.on).days <= window:
             ending[h.seat].append(h)
     if ending:
+        # a successor: the person's own re-appointment, or a newcomer to the seat group taking
+        # over from them (registry.succession) — another holder's re-appointment is not one
         later: dict[str, list["Holding"]] = defaultdict(list)
         for h in snap.history:
             if h.role == "member" and h.seat in ending and h.start > snap.on:
                 later[h.seat].append(h)
         for seat, hs in sorted(ending.items()):
-            successors = sorted(later.get(seat, []), key=lambda h: h.start)
+            taken = successions(later.get(seat, ()), sitting=snap.members_of(seat))
             for h in sorted(hs, key=lambda h: (h.last_day, h.appointment)):
-                nxt = next((s for s in successors if s.start > h.last_day), None)
-                if nxt is not None:
-                    successors.remove(nxt)
+                if h.appointment in taken:
                     continue
                 days = (h.last_day - snap.on).days
                 out.append(finding(

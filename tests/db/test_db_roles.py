@@ -80,3 +80,69 @@ def test_grant_refuses_bad_role_names(make_registry, udpeg, backend):
     for bad in ("Robert'); DROP TABLE board;--", "postgres"):
         r = udpeg("db", "grant", "--reader", bad, db=reg.db)
         assert r.code == 2 and "Traceback" not in r.err, r.err
+
+
+def _url_as(reg, role):
+    from sqlalchemy.engine import make_url
+
+    return make_url(reg.url).set(username=role, password=None).render_as_string(hide_password=False)
+
+
+def _drop_role(reg, role):
+    import psycopg
+
+    with psycopg.connect(conninfo(reg.url), autocommit=True) as c:
+        c.execute(f'DROP OWNED BY "{role}"')
+        c.execute(f'DROP ROLE IF EXISTS "{role}"')
+
+
+def test_writer_role_works_but_cannot_rewrite_the_audit_log(postgres_only, make_registry, udpeg):
+    """Issue 13.14: the app role owns nothing, so it cannot disable the triggers; on the audit log it
+    may only read, append and redact."""
+    from backends import tiny_tree
+
+    reg = make_registry(sample=False, tree=tiny_tree())
+    role = f"udpeg_writer_{uuid.uuid4().hex[:8]}"
+    try:
+        r = udpeg("db", "grant", "--writer", role, db=reg.db)
+        assert r.code == 0, r.err
+        assert "Created role" in r.err
+        url = _url_as(reg, role)
+        w = udpeg("nominate", "--board", "b0", "--seat", "member", "--round", "2022-04-01", "--org", "kkr-nordjylland",
+                  "--candidate", "p1", db=url)
+        assert w.code == 0, w.err
+        assert udpeg("purge", "--before", "2023-01-01", db=url).code == 0     # a redaction is allowed
+        v = udpeg("audit", "--verify", "--format", "json", db=url)
+        assert v.code == 0 and v.json()["intact"], v.out + v.err
+        con = _as_role(reg, role)
+        try:
+            for sql in ("ALTER TABLE audit_event DISABLE TRIGGER USER", "DROP TRIGGER audit_event_redact_only ON audit_event",
+                        "DELETE FROM audit_event", "TRUNCATE audit_event", "UPDATE audit_event SET actor = 'mallory'",
+                        "UPDATE audit_event SET chain = 'x'"):
+                msg = _denied(con, sql)
+                assert "permission denied" in msg or "must be owner" in msg, (sql, msg)
+        finally:
+            con.close()
+    finally:
+        _drop_role(reg, role)
+
+
+def test_grant_without_the_right_to_create_roles_is_a_sentence(postgres_only, make_registry, udpeg):
+    """Issue 13.8: without CREATEROLE the grant said SQL and exit 4; granting to the role Udpeg is
+    connected as was accepted and then broke every command."""
+    from backends import tiny_tree
+
+    reg = make_registry(sample=False, tree=tiny_tree())
+    role = f"udpeg_writer_{uuid.uuid4().hex[:8]}"
+    try:
+        assert udpeg("db", "grant", "--writer", role, db=reg.db).code == 0
+        url = _url_as(reg, role)
+        r = udpeg("db", "grant", "--reader", f"{role}_r", db=url)
+        assert r.code == 2, r.err
+        assert "CREATEROLE" in r.err and "Nothing was changed" in r.err and "SELECT" not in r.err
+        r = udpeg("db", "grant", "--reader", role, db=url)
+        assert r.code == 2 and "the role Udpeg is connected as" in r.err
+        assert udpeg("boards", db=url).code == 0           # nothing broke
+        assert udpeg("db", "grant", db=reg.db).code == 2   # neither --reader nor --writer
+    finally:
+        _drop_role(reg, role)

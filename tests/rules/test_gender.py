@@ -134,3 +134,28 @@ def test_unknown_rule_set_is_skipped_not_a_crash():
 
 def test_no_composition_no_gender_findings():
     assert gender.check(erhvervshus_2022(on=D(2027, 1, 1))) == []
+
+
+def test_an_appointer_scope_remedy_addresses_that_appointer():
+    # issue 11, rule 7: two men from the region (a 2-seat region group, dk-ligelig: 1 of each)
+    c = erhvervshus_composition(scopes=("appointer",))
+    c = dataclasses.replace(c, seats=tuple(dataclasses.replace(x, count=2) if x.id == "region" else x for x in c.seats),
+                            size_min=None, size_max=None)
+    s = dataclasses.replace(erhvervshus_2022(), compositions=(c,)).with_appointment(H("region", P("r2", "man")))
+    f = one(gender.check(s), "gender-balance", scope="appointer", appointer="region-nordjylland")
+    assert f.remedy_text("en") == ("Ask Regionsrådet, Region Nordjylland to appoint women when it next fills its seats, "
+                                   "until they hold at least 1 of each sex")
+    assert f.remedy_text("da").startswith("Bed Regionsrådet, Region Nordjylland om at udpege kvinder")
+
+
+def test_an_appointer_scope_remedy_for_the_kkr_itself_names_the_kkr():
+    # the KKR's own four seats, all men (dk-ligelig on 4: 2 of each); the region's 4 seats pass
+    c = comp(seat("kkr", 4, appointed_by="kkr-nordjylland"), seat("other", 4, appointed_by="region-nordjylland"),
+             scopes=("appointer",))
+    people = ([("kkr", P(f"k{i}", "man")) for i in range(4)]
+              + [("other", P(f"o{i}", sex)) for i, sex in enumerate(("woman", "woman", "man", "man"))])
+    s = snap(*(H(x, p) for x, p in people), compositions=c, org_names={"kkr-nordjylland": "KKR Nordjylland"})
+    f = one(gender.check(s), "gender-balance", scope="appointer", appointer="kkr-nordjylland")
+    assert f.remedy_text("en") == ("When KKR Nordjylland next fills its seats, appoint women until they hold at least 2 "
+                                   "of each sex, and ask the nominating organisations for women candidates")
+    none(gender.check(s), "gender-balance", scope="appointer", appointer="region-nordjylland")

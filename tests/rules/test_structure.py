@@ -137,3 +137,40 @@ def test_board_size_odd_asks_for_other_seat_counts_not_one_more_appointment():
         assert "appointment" not in text and "udpegning" not in text
     assert "seat counts of the composition" in f.remedy_text("en")
     assert "pladsantallene i sammensætningen" in f.remedy_text("da")
+
+
+# issue 11, rule 7: a remedy fits who appoints the seat. The KKR fills its own seats (or allots
+# them to a council group); a seat another body appoints is asked of that body, and the holder
+# recorded.
+
+def test_a_vacant_seat_the_region_appoints_is_asked_of_the_region():
+    f = one(structure.check(_drop(erhvervshus_2022(), "eh-region")), "seat-vacant", seat="region")
+    en, da = f.remedy_text("en"), f.remedy_text("da")
+    assert en == "Ask Regionsrådet, Region Nordjylland whom it appoints to Regionsrådet, and record the holder"
+    assert da == "Spørg Regionsrådet, Region Nordjylland, hvem der udpeges til Regionsrådet, og registrér navnet"
+    assert "council group" not in en and "gruppe" not in da
+
+
+def test_a_vacant_observer_seat_is_asked_of_the_ministry():
+    f = one(structure.check(_drop(erhvervshus_2022(), "eh-observer")), "seat-vacant", seat="observer")
+    assert f.remedy_text("en") == "Ask Erhvervsministeriet whom it appoints to Observatør, and record the holder"
+
+
+def test_vacant_nt_seats_are_asked_of_the_body_that_appoints_each():
+    s = nt_2023()
+    names = {"aalborg-kommune": "Aalborg Kommune", "nt-repraesentantskab": "NT's repræsentantskab"}
+    s = dataclasses.replace(s, owner_orgs=frozenset({"kkr-nordjylland"}), org_names=names,
+                            history=tuple(h for h in s.history if h.appointment not in ("nt-a1", "nt-k6", "nt-k7")))
+    fs = structure.check(s)
+    assert one(fs, "seat-vacant", seat="aalborg").remedy_text("en") == (
+        "Ask Aalborg Kommune whom it appoints to Største tilskudsyder, and record the holder")
+    assert one(fs, "seat-vacant", seat="municipal").remedy_text("en") == (
+        "Ask NT's repræsentantskab whom it appoints to Kommunale medlemmer, and record the holder")
+
+
+def test_a_vacant_kkr_seat_still_gets_the_kkr_remedies():
+    s = _drop(erhvervshus_2022(), "eh-pol-3")
+    assert "allot the seat to a council group" in one(structure.check(s), "seat-vacant", seat="political").remedy_text("en")
+    # with no KKR organisation known, every seat counts as the KKR's own (as in the planner)
+    s = dataclasses.replace(_drop(erhvervshus_2022(), "eh-region"), owner_orgs=frozenset())
+    assert "allot the seat" in one(structure.check(s), "seat-vacant", seat="region").remedy_text("en")
