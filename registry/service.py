@@ -24,7 +24,6 @@ from registry.db import ConflictError, RegistryError, read_session, write_sessio
 from registry.findings import ERROR, Diff, Finding, diff, sort_findings, summary, worst
 from registry.i18n import _
 from registry.snapshot import BoardSnapshot, Holding, load_people, load_snapshot, load_snapshots, paused_gc
-from registry.succession import successions
 from registry.terms import default_end, parse_pattern, period_containing
 
 
@@ -304,10 +303,11 @@ def counts(snap: BoardSnapshot) -> Counts:
 
 
 def open_seats(snap: BoardSnapshot) -> int:
-    comp = snap.composition
-    if comp is None:
-        return 0
-    return sum(max(0, s.count - len(snap.members_of(s.id))) for s in comp.seats)
+    """Seats open on the snapshot's date: vacant, or held by a member whose eligibility lapsed
+    (``registry.seats``, the one count every face shows)."""
+    from registry.seats import open_count
+
+    return open_count(snap)
 
 
 def next_term_end(snap: BoardSnapshot) -> date | None:
@@ -674,6 +674,8 @@ def vacancies(ctx: Context, on: date, within: int | None = None, group: str | No
     The cli.md shape: {board, seat, seat_name, open, from, council_group, term_end}, plus the
     board's name and the council group's name for people.
     """
+    from registry.seats import LAPSED, falling_vacant, open_seats as open_now
+
     _known(ctx, group=group, municipality=municipality)
     snaps = snapshots(ctx, on, [board] if board else None, history="recent")   # members and successors
     if board and not snaps:
@@ -681,36 +683,22 @@ def vacancies(ctx: Context, on: date, within: int | None = None, group: str | No
     horizon = on + timedelta(days=within) if within else None
     rows: list[dict] = []
     for snap in snaps.values():
-        comp = snap.composition
-        if comp is None:
+        if snap.composition is None:
             continue
         period = period_containing(snap.board.term, on)
-        allotted = {a.seat: a for a in snap.allocations}
-        for seat in comp.seats:
-            holders = snap.members_of(seat.id)
-            alloc = allotted.get(seat.id)
-            base = {"board": snap.board.id, "board_name": snap.board.name, "seat": seat.id, "seat_name": seat.name,
-                    "council_group": alloc.council_group if alloc else None,
-                    "council_group_name": alloc.council_group_name if alloc else None,
-                    "term_end": period.end if period else None}
-            free = seat.count - len(holders)
-            if free > 0:
-                rows.append({**base, "open": free, "from": on, "municipalities": []})
-            if horizon:
-                # who takes over the day after: the holder's own re-appointment or a newcomer
-                # (registry.succession), never another holder's re-appointment
-                taken = successions([o for o in snap.history if o.seat == seat.id and o.role == "member"
-                                     and o.start > on], sitting=holders)
-                for h in holders:
-                    last = h.last_day
-                    if last is None or not (on <= last < horizon):
-                        continue
-                    if snap.board.holdover and h.ended_date is None:
-                        continue     # sits on until someone takes over: the seat never falls vacant
-                    nxt = taken.get(h.appointment)
-                    if nxt is None or nxt.start != last + timedelta(days=1):
-                        rows.append({**base, "open": 1, "from": last + timedelta(days=1),
-                                     "term_end": last, "municipalities": [h.person.municipality] if h.person.municipality else []})
+        found = list(open_now(snap)) + (list(falling_vacant(snap, horizon)) if horizon else [])
+        for o in found:
+            a, h = o.allocation, o.holder
+            row = {"board": snap.board.id, "board_name": snap.board.name, "seat": o.seat, "seat_name": o.seat_name,
+                   "open": o.open, "from": o.since,
+                   "council_group": a.council_group if a else None,
+                   "council_group_name": a.council_group_name if a else None,
+                   "term_end": period.end if period else None, "reason": o.reason,
+                   "appointment": h.appointment if h is not None else None,
+                   "municipalities": [h.person.municipality] if h is not None and h.person.municipality else []}
+            if h is not None and o.reason != LAPSED:
+                row["term_end"] = h.last_day     # falls vacant when this member's term ends
+            rows.append(row)
     if group:
         rows = [r for r in rows if r["council_group"] == group]
     if municipality:

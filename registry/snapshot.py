@@ -196,6 +196,7 @@ class BoardSnapshot:
     compositions: tuple[CompositionRule, ...]
     history: tuple[Holding, ...]                        # every appointment of the board
     allocations: tuple[AllocationFact, ...] = ()        # active on ``on``
+    later_allocations: tuple[AllocationFact, ...] = ()  # starting after ``on`` (seats falling vacant then)
     nominations: tuple[NominationFact, ...] = ()        # rounds in progress or next on ``on``, existing on ``on``
     kkr_municipalities: frozenset[str] = frozenset()    # municipalities of the board's KKR
     owner_orgs: frozenset[str] = frozenset()            # organisations that are the board's KKR
@@ -216,6 +217,14 @@ class BoardSnapshot:
 
     def members_of(self, seat: str) -> list[Holding]:
         return [h for h in self.members if h.seat == seat]
+
+    def allocations_on(self, day: date) -> tuple[AllocationFact, ...]:
+        """The allotments in force on ``day``: ``on``'s, or for a later day those known to start by
+        then (an allotment that ended before ``on`` is not in the snapshot)."""
+        if day == self.on:
+            return self.allocations
+        return tuple(a for a in (*self.allocations, *self.later_allocations)
+                     if a.start <= day and (a.end is None or day <= a.end))
 
     def with_appointment(self, h: Holding, seats_held: int | None = None) -> "BoardSnapshot":
         """The board as it would be with one more appointment."""
@@ -558,7 +567,7 @@ def _load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None,
     allocs = list(session.execute(
         select(L.id, L.board, L.seat, L.council_group, G.name, L.start, L.end)
         .join(t.council_group, G.id == L.council_group)
-        .where(_in(L.board, ids), L.start <= on, or_(L.end.is_(None), L.end >= on))
+        .where(_in(L.board, ids), or_(L.end.is_(None), L.end >= on))
     ))
     Mu, Org = t.municipality.c, t.organisation.c
     kkrs = {b.kkr for b in boards}
@@ -589,8 +598,11 @@ def _load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None,
     for n in noms:
         noms_by_board[n.board].append(n)
     by_board_allocs: dict[str, list[AllocationFact]] = defaultdict(list)
+    later_allocs: dict[str, list[AllocationFact]] = defaultdict(list)
     for r in allocs:
-        by_board_allocs[r.board].append(AllocationFact(r.id, r.seat, r.council_group, r.name, r.start, r.end))
+        start = _day(r.start)
+        (by_board_allocs if start <= on else later_allocs)[r.board].append(
+            AllocationFact(r.id, r.seat, r.council_group, r.name, start, _day(r.end)))
 
     kkr_municipalities = {k: frozenset(v) for k, v in municipalities.items()}
     kkr_owners = {k: frozenset(v) for k, v in owners.items()}
@@ -613,6 +625,7 @@ def _load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None,
             compositions=tuple(comps.get(b.id, ())),
             history=tuple(sorted(by_board_appts.get(b.id, ()), key=lambda h: (h.start, h.appointment))),
             allocations=tuple(sorted(by_board_allocs.get(b.id, ()), key=lambda x: (x.seat, x.start, x.id))),
+            later_allocations=tuple(sorted(later_allocs.get(b.id, ()), key=lambda x: (x.seat, x.start, x.id))),
             nominations=board_noms,
             kkr_municipalities=kkr_municipalities.get(b.kkr, frozenset()),
             owner_orgs=kkr_owners.get(b.kkr, frozenset()),

@@ -58,8 +58,11 @@ def board_detail(snap, findings) -> dict:
                 "deputies": [{"appointment": d.appointment, **_who(d),
                               "start": d.start, "end": d.last_day} for d in deputies.get(h.appointment, [])]}
 
+    from registry.seats import open_by_seat
+
     seats = []
     allotted = {a.seat: a for a in snap.allocations}
+    opened = open_by_seat(snap)
     for s in (comp.seats if comp else ()):
         hs = snap.members_of(s.id)
         loose = [d for d in snap.deputies if d.seat == s.id and d.deputy_for not in {h.appointment for h in hs}]
@@ -67,7 +70,7 @@ def board_detail(snap, findings) -> dict:
                       "counts_for_balance": s.counts_for_balance, "appointed_by": s.appointed_by,
                       "nominated_by": list(s.nominated_by), "holders": [holder(h) for h in hs],
                       "deputies_without_member": [{"appointment": d.appointment, **_who(d)} for d in loose],
-                      "open": max(0, s.count - len(hs)),
+                      "open": sum(o.open for o in opened.get(s.id, ())),
                       "council_group": allotted[s.id].council_group if s.id in allotted else None})
     c = counts(snap)
     b = snap.board

@@ -25,6 +25,7 @@ from registry.reports.common import (Names, controlled_seat_ids, counted_seat_id
                                      verdict_label)
 from registry.reports.doc import Bar, Chart, Column, Document, Facts, Section, Segment, Table
 from registry.rules.rulesets import UnknownRuleSet, evaluate_balance, get_ruleset
+from registry.seats import open_by_seat
 from registry.snapshot import BoardSnapshot, Holding, holder_name
 from registry.terms import period_containing
 
@@ -84,15 +85,15 @@ def _by_seat(holdings: Iterable[Holding]) -> dict[str, list[Holding]]:
     return out
 
 
-def _board(snap: BoardSnapshot, names: Names, first: date, last: date) -> tuple[dict[str, Any], list[dict], tuple]:
-    """A board as the JSON has it, its changes in the window, and its exact (counted, women, men,
-    undisclosed)."""
+def _board(snap: BoardSnapshot, names: Names, first: date, last: date) -> tuple[dict[str, Any], list[dict], tuple, dict]:
+    """A board as the JSON has it, its changes in the window, its exact (counted, women, men,
+    undisclosed), and the number of its findings by severity, all of them (as ``check`` counts)."""
     comp = snap.composition
     period = period_containing(snap.board.term, snap.on)
     seats = list(comp.seats) if comp else []
     seat_names = {s.id: s.name for s in seats}
     member_names = {h.appointment: holder_name(h.person) for h in snap.history}
-    alloc = {a.seat: a for a in snap.allocations}
+    open_by = open_by_seat(snap)
     members_by_seat, deputies_by_seat = _by_seat(snap.members), _by_seat(snap.deputies)
     rows: list[dict] = []
     seat_out = []
@@ -109,15 +110,21 @@ def _board(snap: BoardSnapshot, names: Names, first: date, last: date) -> tuple[
             rows.append(_member_row(sname, h, names, "deputy",
                                     _("deputy for {name}", name=member_names.get(h.deputy_for, "?")) if h.deputy_for
                                     else _("deputy")))
-        vacant = max(0, rule.count - len(members)) if rule else 0
-        a = alloc.get(sid)
-        if vacant:
-            note = _("{n} open seats", n=vacant) if vacant > 1 else _("1 open seat")
+        opened = open_by.get(sid, [])
+        vacant = sum(o.open for o in opened)
+        for o in opened:
+            a = o.allocation
+            if o.holder is not None:     # held by a member whose eligibility lapsed
+                note = _("open from {date}: {name} no longer meets the requirement", date=_fmt(o.since),
+                         name=holder_name(o.holder.person))
+            else:
+                note = _("{n} open seats", n=o.open) if o.open > 1 else _("1 open seat")
             if a:
                 note += "; " + _("allotted to {group}", group=a.council_group_name)
-            rows.append({"seat": sid, "seat_name": sname, "role": "vacant", "open": vacant, "person": None,
+            rows.append({"seat": sid, "seat_name": sname, "role": "vacant", "open": o.open, "person": None,
                          "name": "—", "party": "", "municipality": "",
-                         "nominated_by": [a.council_group_name] if a else [], "start": None, "end": None,
+                         "nominated_by": [a.council_group_name] if a else [],
+                         "start": o.since if o.holder is not None else None, "end": None,
                          "note": note})
         seat_out.append({"id": sid, "name": sname, "count": rule.count if rule else None,
                          "appointed_by": names.org(rule.appointed_by) if rule else "",
@@ -161,7 +168,7 @@ def _board(snap: BoardSnapshot, names: Names, first: date, last: date) -> tuple[
         "confidential_findings": len(findings) - len(shown),
         "members": rows,
     }
-    return board, _changes(snap, seat_names, first, last), (board_n, w, mn, u)
+    return board, _changes(snap, seat_names, first, last), (board_n, w, mn, u), summary(findings)
 
 
 def _changes(snap: BoardSnapshot, seat_names: dict, first: date, last: date) -> list[dict]:
@@ -238,10 +245,11 @@ def _build(ctx, year: int | None, on: date | None, today: date | None,
     # year (a predecessor ends then), not the whole past of every board
     since = first - timedelta(days=1) if first > date.min else first
     snaps = sort_boards(service.snapshots(ctx, on, history=since))
-    boards, changes, counts = [], [], []
+    boards, changes, counts, severities = [], [], [], []
     for i, snap in enumerate(snaps, 1):
-        board, board_changes, board_counts = _board(snap, names, first, last)
+        board, board_changes, board_counts, board_sev = _board(snap, names, first, last)
         boards.append(board)
+        severities.append(board_sev)
         changes += board_changes
         counts.append(board_counts)
         if progress and (i % 50 == 0 or i == len(snaps)):
@@ -270,10 +278,12 @@ def _build(ctx, year: int | None, on: date | None, today: date | None,
                 hide.append(len(ctl_rows))
             ctl_rows.append((b["id"], row))
     ctl_shown = _publish(ctl_rows, ctl, hide)
+    # counted as ``check`` counts them on the same date: every finding, those about nominations
+    # included (they are counted, never shown)
     sev = {"error": 0, "warning": 0, "info": 0}
-    for b in boards:
-        for f in b["findings"]:
-            sev[f["severity"]] += 1
+    for board_sev in severities:
+        for k, v in board_sev.items():
+            sev[k] += v
     used = sorted({r for b in boards for r in b["rulesets"]})
     rulesets = []
     custom = snaps[0].custom_rulesets if snaps else {}
@@ -386,8 +396,8 @@ def document(data: dict, boards: list[dict]) -> Document:
                   "warning": sum(f["severity"] == "warning" for f in b["findings"]),
                   "info": sum(f["severity"] == "info" for f in b["findings"]),
                   "confidential": b["confidential_findings"], "open_seats": b["open_seats"]} for b in boards]
-    conf_note = _("{n} findings about nominations are not shown: nominations are confidential.",
-                  n=t["confidential_findings"]) if t["confidential_findings"] else ""
+    conf_note = _("{n} of these findings are about nominations and are counted, not shown: nominations are "
+                  "confidential.", n=t["confidential_findings"]) if t["confidential_findings"] else ""
     compliance_sec = Section("compliance", _("Compliance"), paragraphs=[p for p in (
         _("Open findings on {date}: errors {errors}, warnings {warnings}, notes {info}.", date=_fmt(data["on"]),
           errors=t["findings"]["error"], warnings=t["findings"]["warning"], info=t["findings"]["info"]), conf_note) if p],

@@ -85,22 +85,39 @@ def _real_end(h: "Holding", effective: date) -> date:
     return max(ends) if ends else effective
 
 
+def _judge(snap: "BoardSnapshot", h: "Holding", on: date) -> tuple[list[str], list[tuple[str, date]]]:
+    """The predicates of ``h``'s seat group that ``h`` fails on ``on``, and those of them that
+    lapsed (with the effective end of the office that met them)."""
+    comp = snap.composition
+    seat = comp.seat(h.seat) if comp is not None else None
+    if seat is None or not seat.eligibility or not h.person.recorded:
+        return [], []   # a holder who is not recorded cannot be judged (holder-not-recorded asks for the name)
+    kkr = snap.kkr_municipalities
+    failing = [p for p in seat.eligibility if not holds(h.person, p, on, kkr)]
+    return failing, [(p, e) for p in failing if (e := _lapse(h, p, on, kkr)) is not None]
+
+
+def lapsed_from(snap: "BoardSnapshot", h: "Holding", on: date | None = None) -> date | None:
+    """The day ``h``'s seat is vacant from because its holder's eligibility lapsed, judged on
+    ``on`` (default: the snapshot's date) by the composition in force on the snapshot's date;
+    None when it has not lapsed by then. The one answer ``eligibility-lapsed`` and every count
+    of open seats use (``registry.seats``)."""
+    _failing, lapsed = _judge(snap, h, snap.on if on is None else on)
+    return max(e for _, e in lapsed) + timedelta(days=1) if lapsed else None
+
+
 def check(snap: "BoardSnapshot") -> list[Finding]:
     comp = snap.composition
     if comp is None:
         return []
     out: list[Finding] = []
-    kkr = snap.kkr_municipalities
     basis = board_basis(snap, comp)
     holders: Iterable["Holding"] = (*snap.members, *snap.deputies)
     for h in holders:
-        seat = comp.seat(h.seat)
-        if seat is None or not seat.eligibility or not h.person.recorded:
-            continue   # a holder who is not recorded cannot be judged (holder-not-recorded asks for the name)
-        failing = [p for p in seat.eligibility if not holds(h.person, p, snap.on, kkr)]
+        failing, lapsed = _judge(snap, h, snap.on)
         if not failing:
             continue
-        lapsed = [(p, e) for p in failing if (e := _lapse(h, p, snap.on, kkr)) is not None]
+        seat = comp.seat(h.seat)
         if lapsed:
             office_end = max(e for _, e in lapsed)
             vacant_from = office_end + timedelta(days=1)

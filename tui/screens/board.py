@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from registry import service
 from registry.i18n import N_, _
+from registry.seats import open_by_seat
 from registry.snapshot import holder_name
 from registry.terms import next_period, period_containing
 from tui.screens.base import UdpegScreen, deliver, fail
@@ -33,7 +34,7 @@ def seat_rows(snap) -> list[dict]:
     rows: list[dict] = []
     if comp is None:
         return rows
-    allotted = {a.seat: a for a in snap.allocations}
+    opened = open_by_seat(snap)
     deputies: dict[str, list] = {}
     for d in snap.deputies:
         deputies.setdefault(d.deputy_for or "", []).append(d)
@@ -58,11 +59,20 @@ def seat_rows(snap) -> list[dict]:
                 rows.append({"key": f"d:{d.appointment}", "kind": "deputy", "group": group,
                              "holder": Text("↳ " + holder_name(d.person), style="italic"), "sex": d.person.sex,
                              "term": Text(span(d.start, d.last_day)), "note": Text(_("deputy"), style="dim")})
-        for i in range(max(0, seat.count - len(holders))):
-            alloc = allotted.get(seat.id)
-            note = Text(_("allotted to {group}", group=alloc.council_group_name), style="bold") if alloc else Text("")
-            rows.append({"key": f"v:{seat.id}:{i}", "kind": "vacant", "group": group,
-                         "holder": Text("○ " + _("vacant"), style="bold yellow"), "sex": "", "term": Text(""), "note": note})
+        i = 0
+        for o in opened.get(seat.id, ()):
+            for _n in range(o.open):
+                alloc = o.allocation
+                note = Text(_("allotted to {group}", group=alloc.council_group_name), style="bold") if alloc else Text("")
+                term = Text("")
+                if o.holder is not None:     # held by a member whose eligibility lapsed
+                    note = Text(_("{name} no longer meets the requirement", name=holder_name(o.holder.person)),
+                                style="yellow") + (Text("; ") + note if alloc else Text(""))
+                    term = Text(span(o.since, None))
+                rows.append({"key": f"v:{seat.id}:{i}", "kind": "vacant", "group": group,
+                             "holder": Text("○ " + _("vacant"), style="bold yellow"), "sex": "", "term": term,
+                             "note": note})
+                i += 1
     return rows
 
 
