@@ -94,8 +94,8 @@ def test_a_noted_head_pins_everything_before_it(tiny_reg, udpeg):
     assert udpeg("audit", "--verify", "--head", head, db=tiny_reg.db).code == 0
     # an owner rewrites the whole chain after changing event 1: every link holds again, the head does not
     _without_triggers(tiny_reg, "UPDATE audit_event SET actor = 'mallory' WHERE pk = 1")
-    events = [dict(zip(("pk", "at", "actor", "action", "entity", "entity_id", "board", "before", "after", "reason"), r))
-              for r in _rows(tiny_reg)]
+    events = [dict(zip(("pk", "at", "actor", "action", "entity", "entity_id", "board", "before", "after", "reason",
+                        "authenticated_as"), r)) for r in _rows(tiny_reg)]
     previous = audit_chain.GENESIS
     for e in events:
         d, previous = audit_chain.seal(previous, e)
@@ -108,8 +108,8 @@ def test_a_noted_head_pins_everything_before_it(tiny_reg, udpeg):
 def _rows(reg):
     con = reg.raw()
     try:
-        rows = con.execute("SELECT pk, at, actor, action, entity, entity_id, board, before, after, reason "
-                           "FROM audit_event ORDER BY pk").fetchall()
+        rows = con.execute("SELECT pk, at, actor, action, entity, entity_id, board, before, after, reason, "
+                           "authenticated_as FROM audit_event ORDER BY pk").fetchall()
     finally:
         con.close()
     out = []
