@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from registry.actor import default_actor  # noqa: F401 - re-exported
 from registry.db import ConflictError, RegistryError, read_session, write_session
 from registry.findings import ERROR, Diff, Finding, diff, sort_findings, summary, worst
-from registry.i18n import _
+from registry.i18n import _, _n
 from registry.snapshot import BoardSnapshot, Holding, load_people, load_snapshot, load_snapshots, paused_gc
 from registry.terms import default_end, parse_pattern, period_containing
 
@@ -368,8 +368,9 @@ def appoint(ctx: Context, p: Proposal) -> WhatIf:
         result = _whatif(s, p, new_id)
         errors = [f for f in result.diff.new if f.severity == ERROR]
         if errors and not (p.override_reason or "").strip():
-            raise Refused(_("The appointment was refused: it would add {n} error(s). Give --override-reason to "
-                            "make it anyway.", n=len(errors)), errors)
+            raise Refused(_n("The appointment was refused: it would add {n} error. Give --override-reason to make it anyway.",
+                             "The appointment was refused: it would add {n} errors. Give --override-reason to make it anyway.",
+                             len(errors), n=len(errors)), errors)
         q = result.holding
         if p.ending:
             _end_in_session(s, ctx.actor, p.ending, p.start - timedelta(days=1), "replaced", None, None)

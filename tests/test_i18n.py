@@ -74,6 +74,7 @@ def test_every_plural_form_keeps_the_placeholders():
     bad = [m.id for m in cat if m.id and m.pluralizable
            and not all(_fields(f) <= _fields(m.id[0]) | _fields(m.id[1]) for f in m.string)]
     assert bad == []
+    assert len(plural_catalog("da")) >= 20
     assert plural_catalog("da"), "no plural texts at all"
 
 
@@ -118,3 +119,13 @@ def test_catalogues_load_lazily_version_and_english_read_none():
             "print(sorted(_translations), sorted(m for m in sys.modules if m.startswith('babel')))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert out.splitlines()[-1] == "[] []"
+
+
+def test_no_number_meets_a_noun_with_an_s_in_brackets():
+    """"{n} error(s)" is what ngettext is for: a count before a noun is marked _n/N_n instead."""
+    import re
+
+    bad = [f"{where}: {m!r}" for m, where in marked_strings().items() if re.search(r"\{\w+\}\s+[\w ]*\(\w+\)", m)]
+    bad += [f"{k!r} -> {v!r}" for k, v in catalog("da").items() if re.search(r"\{\w+\}\s+[\w ]*\((er|e|r)\)", v)
+            and k in marked_strings()]
+    assert bad == []

@@ -176,12 +176,34 @@ class Plural(str):
     def __reduce__(self):
         return (Plural, (str(self), self.plural, self.count))
 
+    def bind(self, n: int) -> "Counted":
+        """This text for the number ``n`` (its placeholder is ``{n}``), as a parameter."""
+        return Counted(str(self), self.plural, n)
+
+
+class Counted(str):
+    """A number with its noun (``N_n("{n} woman", "{n} women").bind(2)``) used as a parameter:
+    the English text as a string, put into the language of the text it is filled into — so one
+    sentence can hold two numbers, each with its own plural ("2 women and 1 man")."""
+
+    def __new__(cls, singular: str, plural: str, n: int):
+        obj = super().__new__(cls, (singular if n == 1 else plural).format(n=n))
+        obj.singular, obj.plural, obj.n = singular, plural, n
+        return obj
+
+    def __reduce__(self):
+        return (Counted, (self.singular, self.plural, self.n))
+
+    def text(self, lang: str | None = None) -> str:
+        return ntranslate(self.singular, self.plural, self.n, lang, n=self.n)
+
 
 def _fill(text: str, lang: str, params: dict) -> str:
     if not params:
         return text
-    if lang != "en" and any(type(v) is Msgid for v in params.values()):
-        params = {k: translate(v, lang) if type(v) is Msgid else v for k, v in params.items()}
+    if lang != "en" and any(type(v) in (Msgid, Counted) for v in params.values()):
+        params = {k: translate(v, lang) if type(v) is Msgid else v.text(lang) if type(v) is Counted else v
+                  for k, v in params.items()}
     return text.format(**params)
 
 

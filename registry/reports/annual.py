@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable
 
 from registry import service
 from registry.findings import summary, worst
-from registry.i18n import _, get_language
+from registry.i18n import _, _n, get_language
 from registry.reports import public_counts
 from registry.reports.common import (Names, controlled_seat_ids, counted_seat_ids, is_confidential, load_names,
                                      public_finding, scope_counts, scope_label, severity_label, sort_boards,
@@ -109,7 +109,7 @@ def _board(snap: BoardSnapshot, names: Names, first: date, last: date) -> tuple[
         vacant = max(0, rule.count - len(members)) if rule else 0
         a = alloc.get(sid)
         if vacant:
-            note = _("{n} open seats", n=vacant) if vacant > 1 else _("1 open seat")
+            note = _n("{n} open seat", "{n} open seats", vacant, n=vacant)
             if a:
                 note += "; " + _("allotted to {group}", group=a.council_group_name)
             rows.append({"seat": sid, "seat_name": sname, "role": "vacant", "open": vacant, "person": None,
@@ -372,8 +372,9 @@ def document(data: dict, boards: list[dict]) -> Document:
                   "warning": sum(f["severity"] == "warning" for f in b["findings"]),
                   "info": sum(f["severity"] == "info" for f in b["findings"]),
                   "confidential": b["confidential_findings"], "open_seats": b["open_seats"]} for b in boards]
-    conf_note = _("{n} findings about nominations are not shown: nominations are confidential.",
-                  n=t["confidential_findings"]) if t["confidential_findings"] else ""
+    conf_note = _n("{n} finding about nominations is not shown: nominations are confidential.",
+                   "{n} findings about nominations are not shown: nominations are confidential.",
+                   t["confidential_findings"], n=t["confidential_findings"]) if t["confidential_findings"] else ""
     compliance_sec = Section("compliance", _("Compliance"), paragraphs=[p for p in (
         _("Open findings on {date}: errors {errors}, warnings {warnings}, notes {info}.", date=_fmt(data["on"]),
           errors=t["findings"]["error"], warnings=t["findings"]["warning"], info=t["findings"]["info"]), conf_note) if p],
@@ -454,4 +455,5 @@ def _bar(label: str, n: int, women, men, undisclosed, required: int | None) -> B
     segs = [Segment(women, "women", _("Women: {n}", n=women)), Segment(men, "men", _("Men: {n}", n=men))]
     if undisclosed:
         segs.append(Segment(undisclosed, "undisclosed", _("Undisclosed: {n}", n=undisclosed)))
-    return Bar(label, segs, n, text=_("{women} women, {men} men of {n}", women=women, men=men, n=n), marker=marker)
+    return Bar(label, segs, n, text=_("{women}, {men} of {n}", women=_n("{n} woman", "{n} women", women, n=women),
+                                              men=_n("{n} man", "{n} men", men, n=men), n=n), marker=marker)

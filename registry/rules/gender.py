@@ -14,7 +14,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Iterable
 
 from registry.findings import INFO, SEVERITIES, WARNING, Finding
-from registry.i18n import N_
+from registry.i18n import N_, N_n
 from registry.rules._common import LB_BALANCE, counted_seats, finding, org_label, orgs_label
 from registry.rules.rulesets import (FAIL, MAN, PASS, UNATTAINABLE, UNDETERMINED, WOMAN, UnknownRuleSet,
                                      evaluate_balance, get_ruleset)
@@ -102,8 +102,10 @@ def check(snap: "BoardSnapshot") -> list[Finding]:
             elif v.status == UNATTAINABLE:
                 out.append(finding(
                     snap, "gender-unattainable", INFO,
-                    N_("{ruleset} cannot be met by the {n} counted seats appointed by {who}") if own else
-                    N_("{ruleset} cannot be met by a board of {n} counted members"),
+                    N_n("{ruleset} cannot be met by the {n} counted seat appointed by {who}",
+                        "{ruleset} cannot be met by the {n} counted seats appointed by {who}") if own else
+                    N_n("{ruleset} cannot be met by a board of {n} counted member",
+                        "{ruleset} cannot be met by a board of {n} counted members"),
                     legal_basis=basis,
                     remedy=N_("Choose a rule set that small boards can meet, or change the number of counted seats"),
                     details=details, **params))
