@@ -11,7 +11,7 @@ import typer
 
 from registry.cli import ExitCode
 from registry.cli.app import app, state
-from registry.cli.output import err, progress_bar
+from registry.cli.output import dataset_counts, err, progress_bar
 from registry.errors import RegistryError
 from registry.i18n import _
 
@@ -44,8 +44,7 @@ def load(
     ctx = state().context()
     with progress_bar(0, _("Loading")) as tick:
         counts = service.load(ctx, files, replace=replace, progress=tick)
-    parts = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in counts.items() if n)
-    err(_("Loaded {parts}.", parts=parts or _("nothing")))
+    err(_("Loaded {parts}.", parts=dataset_counts(counts) or _("nothing")))
 
 
 class ExportFormat(str, Enum):

@@ -246,14 +246,30 @@ def babel_locale(lang: str | None = None) -> str:
 
 
 def format_number(value, lang: str | None = None) -> str:
-    """A number for people: Danish 1.234,5, English 1,234.5 (Babel's CLDR data)."""
+    """A number for people: Danish 48.213 and 1.234,5, English 48,213 and 1,234.5 (Babel's CLDR
+    data; a whole number below 1000 is written the same in both, without loading it)."""
+    if type(value) is int and -1000 < value < 1000:
+        return str(value)
     from babel.numbers import format_decimal
 
     return format_decimal(value, locale=babel_locale(lang))
 
 
+#: The short date for people (domain.md: dd-mm-yyyy in Danish, ISO yyyy-mm-dd in English and in
+#: files), as CLDR patterns for Babel.
+DATE_PATTERNS = {"da": "dd-MM-yyyy", "en": "yyyy-MM-dd"}
+
+
+def format_day(d, lang: str | None = None) -> str:
+    """A date for people: Danish 27-03-2026, English 2026-03-27 (Babel's format_date, da_DK)."""
+    from babel.dates import format_date
+
+    lang = lang or _state["lang"]
+    return format_date(d, DATE_PATTERNS.get(lang, DATE_PATTERNS["en"]), locale=babel_locale(lang))
+
+
 def format_date_long(d, lang: str | None = None) -> str:
-    """A date in words for running text: Danish "27. marts 2026", English "27 March 2026"."""
+    """A date in words: Danish "27. marts 2026", English "27 March 2026" (Babel's long format)."""
     from babel.dates import format_date
 
     return format_date(d, format="long", locale=babel_locale(lang))
