@@ -198,11 +198,35 @@ class Counted(str):
         return ntranslate(self.singular, self.plural, self.n, lang, n=self.n)
 
 
+class Listed(str):
+    """Names joined as a sentence joins them ("FH and AC", "A, B and C") used as a parameter:
+    the English text as a string, joined in the language of the text it is filled into ("FH og
+    AC")."""
+
+    def __new__(cls, names):
+        names = tuple(names)
+        obj = super().__new__(cls, _join(names, "en"))
+        obj.names = names
+        return obj
+
+    def __reduce__(self):
+        return (Listed, (self.names,))
+
+    def text(self, lang: str | None = None) -> str:
+        return _join(self.names, lang)
+
+
+def _join(names: tuple[str, ...], lang: str | None) -> str:
+    if len(names) < 2:
+        return "".join(names)
+    return translate("{names} and {last}", lang, names=", ".join(names[:-1]), last=names[-1])
+
+
 def _fill(text: str, lang: str, params: dict) -> str:
     if not params:
         return text
-    if lang != "en" and any(type(v) in (Msgid, Counted) for v in params.values()):
-        params = {k: translate(v, lang) if type(v) is Msgid else v.text(lang) if type(v) is Counted else v
+    if lang != "en" and any(type(v) in (Msgid, Counted, Listed) for v in params.values()):
+        params = {k: translate(v, lang) if type(v) is Msgid else v.text(lang) if type(v) in (Counted, Listed) else v
                   for k, v in params.items()}
     return text.format(**params)
 
