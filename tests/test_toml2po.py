@@ -63,3 +63,22 @@ def test_the_merged_po_is_what_the_program_reads(tree, monkeypatch):
     monkeypatch.setenv("UDPEG_CACHE_DIR", str(tree / "cache"))
     assert i18n.translate("Fresh {a}", "da", a=1) == "Frisk 1"
     assert i18n.translate("Board", "da") == "Bestyrelse"
+
+
+def test_two_singular_texts_of_a_pair_the_code_marks_plural_become_one_plural_entry(tree):
+    """Another branch translated _n("{n} open seat", "{n} open seats", …) as two TOML keys."""
+    from babel.messages.pofile import read_po, write_po
+
+    po_file = tree / "locale" / "da" / "LC_MESSAGES" / "udpeg.po"
+    with po_file.open("rb") as fh:
+        cat = read_po(fh)
+    cat.delete("{n} open seat")
+    with po_file.open("wb") as fh:
+        write_po(fh, cat)
+    (tree / "catalogs" / "da" / "cli.toml").write_text(
+        '"{n} open seat" = "{n} ledig plads"\n"{n} open seats" = "{n} ledige pladser"\n', encoding="utf-8")
+    toml2po.main([])
+    po = _po(tree)
+    assert po["{n} open seat"].pluralizable
+    assert po["{n} open seat"].string == ("{n} ledig plads", "{n} ledige pladser")
+    assert po.get("{n} open seats") is None

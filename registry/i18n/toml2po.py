@@ -17,9 +17,15 @@ import sys
 import tomllib
 from pathlib import Path
 
+import registry.i18n as _i18n
 from registry.i18n import DOMAIN, po_path
 
+
+def LOCALE_DIR() -> Path:  # noqa: N802 - read at call time (tests point it elsewhere)
+    return _i18n.LOCALE_DIR
+
 CATALOGS = Path(__file__).parent / "catalogs"
+ROOT = Path(__file__).resolve().parents[2]   # the source tree (babel.cfg, pyproject.toml)
 PLURAL_FORMS = {"da": "nplurals=2; plural=(n != 1);", "en": "nplurals=2; plural=(n != 1);"}
 
 
@@ -63,8 +69,10 @@ def write_catalog(cat, lang: str) -> bytes:
     return out.getvalue()
 
 
-def merge(lang: str, prefer_toml: bool = False) -> tuple[object, list[str], list[str]]:
-    """The merged catalogue, the msgids added, and the msgids whose TOML text differs."""
+def merge(lang: str, prefer_toml: bool = False, pairs: set[tuple[str, str]] | None = None
+          ) -> tuple[object, list[str], list[str]]:
+    """The merged catalogue, the msgids added (or made plural), and the msgids whose TOML text
+    differs."""
     cat = load_catalog(lang)
     added, differs = [], []
     for msgid, value, where in read_toml(CATALOGS / lang):
@@ -84,7 +92,48 @@ def merge(lang: str, prefer_toml: bool = False) -> tuple[object, list[str], list
             differs.append(f"{where}: {msgid!r}: .po {existing.string!r}, TOML {text!r}")
             if prefer_toml:
                 existing.string = text
+    added += pluralise(cat, plural_pairs() if pairs is None else pairs)
     return cat, added, differs
+
+
+def plural_pairs(root: Path = ROOT) -> set[tuple[str, str]]:
+    """The (singular, plural) msgids the code marks with ``_n``/``N_n`` (Babel's extraction with
+    the project's babel.cfg and keywords); empty outside a source tree."""
+    cfg, pyproject = root / "babel.cfg", root / "pyproject.toml"
+    if not cfg.exists() or not pyproject.exists():
+        return set()
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.frontend import parse_keywords, parse_mapping_cfg
+
+    with cfg.open(encoding="utf-8") as fh:
+        method_map, options_map = parse_mapping_cfg(fh)
+    with pyproject.open("rb") as fh:
+        conf = tomllib.load(fh).get("tool", {}).get("babel", {}).get("extract_messages", {})
+    keywords = parse_keywords(conf.get("keywords") or ["_", "N_", "_n:1,2", "N_n:1,2"])
+    return {tuple(msg[:2]) for _f, _l, msg, _c, _ctx in extract_from_dir(root, method_map, options_map, keywords=keywords)
+            if isinstance(msg, tuple)}
+
+
+def pluralise(cat, pairs: set[tuple[str, str]]) -> list[str]:
+    """Make one plural entry of a pair the code marks ``_n(singular, plural, n)`` but the
+    catalogue holds as two singular texts (a branch that translated each form on its own):
+    the forms are the two translations (Danish, like English, has nplurals=2). Returns the
+    singular msgids changed."""
+    changed = []
+    for singular, plural in sorted(pairs):
+        one, many = cat.get(singular), cat.get(plural)
+        if one is None or one.pluralizable or many is None or many.pluralizable:
+            continue
+        if not one.string or not many.string:
+            continue
+        forms = (one.string, many.string)
+        comments = list(one.auto_comments)
+        cat.delete(singular)
+        if plural != singular:
+            cat.delete(plural)
+        cat.add((singular, plural), forms, auto_comments=comments)
+        changed.append(singular)
+    return changed
 
 
 def _translated(s) -> bool:
@@ -103,11 +152,13 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     langs = sorted({p.name for p in CATALOGS.iterdir() if p.is_dir()} if CATALOGS.is_dir() else set())
     if not langs:
-        print("No TOML catalogues left; the .po files are up to date.")
-        return 0
+        langs = sorted(p.name for p in LOCALE_DIR().iterdir() if (p / "LC_MESSAGES" / f"{DOMAIN}.po").exists()) \
+            if LOCALE_DIR().is_dir() else []
+        if not langs:
+            return 0
     for lang in langs:
         cat, added, differs = merge(lang, args.prefer_toml)
-        print(f"{lang}: {len(added)} texts added to {po_path(lang)}")
+        print(f"{lang}: {len(added)} texts added or made plural in {po_path(lang)}")
         for d in differs:
             print(f"  kept the {'TOML' if args.prefer_toml else '.po'} text: {d}", file=sys.stderr)
         if args.check:
@@ -117,10 +168,12 @@ def main(argv: list[str] | None = None) -> int:
         data = write_catalog(cat, lang)
         if not po.exists() or po.read_bytes() != data:
             po.write_bytes(data)
-        if not args.keep:
-            for f in (CATALOGS / lang).glob("*.toml"):
+        folder = CATALOGS / lang
+        if not args.keep and folder.is_dir():
+            for f in folder.glob("*.toml"):
                 f.unlink()
-            (CATALOGS / lang).rmdir() if not any((CATALOGS / lang).iterdir()) else None
+            if not any(folder.iterdir()):
+                folder.rmdir()
     if not args.keep and not args.check and CATALOGS.is_dir() and not any(CATALOGS.iterdir()):
         CATALOGS.rmdir()
     return 0
