@@ -62,3 +62,27 @@ def test_english_after_danish_is_clicks_own(udpeg, sample_db):
 def test_clicks_messages_by_shape(english, danish):
     assert translate_message(english, "da") == danish
     assert translate_message(english, "en") == english
+
+
+def test_our_own_help_texts_are_danish_too(udpeg):
+    r = udpeg("--lang", "da", "boards", "--help")
+    assert "Bestyrelser med status, medregnede medlemmer, kvinder/mænd, ledige pladser" in r.out
+    assert "Kun bestyrelser, hvis navn eller id indeholder" in r.out
+    e = udpeg("boards", "--help")
+    assert "Boards with status, counted members" in e.out and "Bestyrelser" not in e.out
+
+
+def test_every_command_and_option_help_has_a_danish_text():
+    """The help texts (docstrings and help=) are looked up in the catalogue under --lang da; a
+    new command or option needs its Danish text in udpeg.po (or a TOML file that toml2po merges)."""
+    import typer.main
+
+    from registry.cli.app import _register, app
+    from registry.cli.click_i18n import help_texts
+    from registry.i18n import catalog
+
+    _register()
+    da = catalog("da")
+    texts = help_texts(typer.main.get_command(app))
+    assert len(texts) > 100
+    assert [t for t in texts if t not in da] == []

@@ -95,14 +95,26 @@ def install() -> None:
         from typer._click import decorators, formatting
     except ImportError:  # pragma: no cover - an older Typer with Click apart: its texts stay English
         return
+    import typer.main as tmain
+
     if not _installed:
         _installed.update(gettext=tcore._, write_usage=formatting.HelpFormatter.write_usage,
-                          help_option=decorators.help_option)
+                          help_option=decorators.help_option, get_command=tmain.get_command)
     if get_language() == "en":
         tcore._ = _installed["gettext"]
         formatting.HelpFormatter.write_usage = _installed["write_usage"]
         decorators.help_option = _installed["help_option"]
+        tmain.get_command = _installed["get_command"]
         return
+    original_get_command = _installed["get_command"]
+
+    def get_command(typer_instance):
+        command = original_get_command(typer_instance)
+        if get_language() != "en":
+            translate_help(command)
+        return command
+
+    tmain.get_command = get_command
     tcore._ = lambda message: translate(message)
     original_usage, original_help = _installed["write_usage"], _installed["help_option"]
 
@@ -124,3 +136,29 @@ def install() -> None:
     formatting.HelpFormatter.write_usage = write_usage
     decorators.help_option = help_option
 
+
+
+def help_texts(command) -> list[str]:
+    """Every help text of ``command`` and its subcommands and parameters (our own English)."""
+    out = []
+
+    def walk(c):
+        out.extend(t for t in (c.help, getattr(c, "short_help", None)) if t)
+        out.extend(p.help for p in c.params if getattr(p, "help", None))
+        for sub in getattr(c, "commands", {}).values():
+            walk(sub)
+    walk(command)
+    return list(dict.fromkeys(out))
+
+
+def translate_help(command) -> None:
+    """Put the help texts of ``command`` (and below) into the current language; a text the
+    catalogue lacks (a command added since) stays English."""
+    command.help = translate(command.help) if command.help else command.help
+    if getattr(command, "short_help", None):
+        command.short_help = translate(command.short_help)
+    for p in command.params:
+        if getattr(p, "help", None) and p.help != "Show this message and exit.":
+            p.help = translate(p.help)
+    for sub in getattr(command, "commands", {}).values():
+        translate_help(sub)
