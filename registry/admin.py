@@ -19,7 +19,7 @@ from sqlalchemy import and_, delete, exists, null, or_, select, text, update
 from sqlalchemy.engine import Engine
 
 from registry import model as m
-from registry.i18n import N_, _
+from registry.i18n import N_, _, _n
 from registry.db import (BUSY_TIMEOUT_MS, RegistryError, backup_sqlite, current_version, make_engine, sqlite_path,
                          upgrade, url_for_humans, write_session)
 
@@ -55,8 +55,9 @@ def check_sqlite_file(path: Path) -> str:
                                   problem="; ".join(rows[:3])))
         bad = con.execute("PRAGMA foreign_key_check").fetchall()
         if bad:
-            raise RegistryError(_("{path} has {n} broken reference(s) (first in table {table}); it was not used.",
-                                  path=str(path), n=len(bad), table=bad[0][0]))
+            raise RegistryError(_n("{path} has {n} broken reference (in table {table}); it was not used.",
+                                   "{path} has {n} broken references (first in table {table}); it was not used.",
+                                   len(bad), path=str(path), n=len(bad), table=bad[0][0]))
         has = con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'").fetchone()
         version = con.execute("SELECT version_num FROM alembic_version").fetchone() if has else None
     except sqlite3.DatabaseError as exc:

@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterator, Sequence
 
-from registry.i18n import N_, translate
+from registry.i18n import N_, N_n, translate
 from registry.rules._common import composition_on
 from registry.rules.gender import scope_groups
 from registry.rules.rulesets import FAIL, MAN, PASS, UNATTAINABLE, WOMAN, UnknownRuleSet, evaluate_balance, get_ruleset
@@ -368,7 +368,9 @@ def _materialise(groups: list[_Group], per_group: list[Vec], tries: list[int]) -
 
 def _smallest_change(groups, good, final, costs, back, preference, total_open):
     if not good:
-        msg = N_("No choice among the {open} open seats can meet the balance rules: the members continuing into the round and the seats of other appointing bodies already decide it")
+        msg = N_n("No choice for the {open} open seat can meet the balance rules: the members continuing into the round and the seats of other appointing bodies already decide it",
+                  "No choice among the {open} open seats can meet the balance rules: the members continuing into the round and the seats of other appointing bodies already decide it",
+                  "open")
         return ((msg, {"open": total_open}),)
     best = min(good, key=lambda st: (final[st], preference(st)))
     if final[best] == 0:

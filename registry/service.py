@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from registry.actor import default_actor  # noqa: F401 - re-exported
 from registry.db import ConflictError, RegistryError, read_session, write_session
 from registry.findings import ERROR, Diff, Finding, diff, sort_findings, summary, worst
-from registry.i18n import _
+from registry.i18n import _, _n, format_day
 from registry.snapshot import BoardSnapshot, Holding, load_people, load_snapshot, load_snapshots, paused_gc
 from registry.terms import default_end, parse_pattern, period_containing
 
@@ -418,8 +418,8 @@ def _validate_proposal(s: Session, p: Proposal) -> Proposal:
         if end is None:
             end = member.ended_date or member.end
     if end is not None and end < p.start:
-        raise RegistryError(_("The end date {end} is before the start date {start}.", end=end.isoformat(),
-                              start=p.start.isoformat()))
+        raise RegistryError(_("The end date {end} is before the start date {start}.", end=format_day(end),
+                              start=format_day(p.start)))
     for org in p.nominated_by:
         if s.get(m.Organisation, org) is None:
             raise NotFound(_("There is no organisation with id {id}.", id=org))
@@ -491,8 +491,9 @@ def appoint(ctx: Context, p: Proposal) -> WhatIf:
         result = _whatif(s, p, new_id)
         errors = [f for f in result.diff.new if f.severity == ERROR]
         if errors and not (p.override_reason or "").strip():
-            raise Refused(_("The appointment was refused: it would add {n} error(s). Give --override-reason to "
-                            "make it anyway.", n=len(errors)), errors)
+            raise Refused(_n("The appointment was refused: it would add {n} error. Give --override-reason to make it anyway.",
+                             "The appointment was refused: it would add {n} errors. Give --override-reason to make it anyway.",
+                             len(errors), n=len(errors)), errors)
         q = result.holding
         if p.ending:
             _end_in_session(s, ctx.actor, p.ending, p.start - timedelta(days=1), "replaced", None, None)
@@ -515,13 +516,13 @@ def _end_in_session(s: Session, actor: str, appointment: str, on: date, reason: 
     if a is None:
         raise NotFound(_("There is no appointment with id {id}.", id=appointment))
     if on < a.start:
-        raise RegistryError(_("An appointment cannot end ({on}) before it starts ({start}).", on=on.isoformat(),
-                              start=a.start.isoformat()))
+        raise RegistryError(_("An appointment cannot end ({on}) before it starts ({start}).", on=format_day(on),
+                              start=format_day(a.start)))
     if a.end is not None and on > a.end:
         raise RegistryError(_("The appointment already ends on {end}; an early end must be before that.",
-                              end=a.end.isoformat()))
+                              end=format_day(a.end)))
     if a.ended_date is not None:
-        raise ConflictError(_("Appointment {id} was already ended on {on}.", id=appointment, on=a.ended_date.isoformat()))
+        raise ConflictError(_("Appointment {id} was already ended on {on}.", id=appointment, on=format_day(a.ended_date)))
     before = _row(a)
     version = a.version if expected_version is None else expected_version
     res = s.execute(update(m.Appointment).where(m.Appointment.id == appointment, m.Appointment.version == version)

@@ -30,6 +30,8 @@ from typing import NamedTuple
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import TU, YEARLY, rrule
 
+from registry.i18n import N_, _
+
 __all__ = [
     "ELECTION_BASE_YEAR",
     "ELECTION_INTERVAL",
@@ -95,7 +97,7 @@ class Period(NamedTuple):
 
 _ISO_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DAY_FIRST_RE = re.compile(r"(\d{1,2})([-.])(\d{1,2})\2(\d{4})")
-_ACCEPTED_FORMS = "yyyy-mm-dd (2026-03-27), dd-mm-yyyy (27-03-2026) or dd.mm.yyyy (27.03.2026)"
+_ACCEPTED_FORMS = N_("yyyy-mm-dd (2026-03-27), dd-mm-yyyy (27-03-2026) or dd.mm.yyyy (27.03.2026)")
 
 
 def parse_date(text: str | date) -> date:
@@ -125,13 +127,12 @@ def parse_date(text: str | date) -> date:
     elif m := _DAY_FIRST_RE.fullmatch(s):
         day, month, year = int(m[1]), int(m[3]), int(m[4])
     else:
-        raise ValueError(f"{text!r} is not a date; write it as {_ACCEPTED_FORMS}.")
+        raise ValueError(_("{text} is not a date; write it as {forms}.", text=repr(text), forms=_(_ACCEPTED_FORMS)))
     try:
         return date(year, month, day)
     except ValueError as exc:
-        raise ValueError(
-            f"{text!r} is not a real calendar date ({exc}); write it as {_ACCEPTED_FORMS}."
-        ) from None
+        raise ValueError(_("{text} is not a real calendar date ({problem}); write it as {forms}.",
+                           text=repr(text), problem=exc, forms=_(_ACCEPTED_FORMS))) from None
 
 
 def format_date(d: date, lang: str = "en") -> str:
@@ -198,19 +199,16 @@ class TermPattern:
     def __post_init__(self) -> None:
         """Reject patterns the engine cannot compute periods for."""
         if self.kind not in PATTERN_KINDS:
-            raise ValueError(
-                f"Unknown term pattern kind {self.kind!r}; use one of {', '.join(PATTERN_KINDS)}."
-            )
+            raise ValueError(_("Unknown term pattern kind {kind}; use one of {kinds}.", kind=repr(self.kind),
+                               kinds=", ".join(PATTERN_KINDS)))
         if self.kind == "years":
             if not isinstance(self.years, int) or not 1 <= self.years <= MAX_PATTERN_YEARS:
-                raise ValueError(
-                    f"A years pattern needs a whole number of years from 1 to "
-                    f"{MAX_PATTERN_YEARS}, not {self.years!r}."
-                )
+                raise ValueError(_("A years pattern needs a whole number of years from 1 to {max}, not {years}.",
+                                   max=MAX_PATTERN_YEARS, years=repr(self.years)))
             if not isinstance(self.anchor, date):
-                raise ValueError("A years pattern needs an anchor date where a term starts.")
+                raise ValueError(_("A years pattern needs an anchor date where a term starts."))
         elif self.years is not None or self.anchor is not None:
-            raise ValueError(f"A {self.kind} pattern takes no years or anchor date.")
+            raise ValueError(_("A {kind} pattern takes no years or anchor date.", kind=self.kind))
 
     def __str__(self) -> str:
         """The pattern as written in files: ``kkr``, ``municipal``, ``custom`` or ``years:N``."""
@@ -232,17 +230,14 @@ def parse_pattern(text: str, anchor: date | str | None = None) -> TermPattern:
         return TermPattern(s)
     m = _YEARS_RE.fullmatch(s)
     if not m:
-        raise ValueError(
-            f"{text!r} is not a term pattern; use kkr, municipal, custom or years:N "
-            f"(N from 1 to {MAX_PATTERN_YEARS})."
-        )
+        raise ValueError(_("{text} is not a term pattern; use kkr, municipal, custom or years:N (N from 1 to {max}).",
+                           text=repr(text), max=MAX_PATTERN_YEARS))
     years = int(m[1])
     if not 1 <= years <= MAX_PATTERN_YEARS:
-        raise ValueError(
-            f"{text!r} asks for {years}-year terms; N must be from 1 to {MAX_PATTERN_YEARS}."
-        )
+        raise ValueError(_("{text} asks for {years}-year terms; N must be from 1 to {max}.", text=repr(text), years=years,
+                           max=MAX_PATTERN_YEARS))
     if anchor is None:
-        raise ValueError(f"{text!r} needs an anchor date: a day on which one of its terms starts.")
+        raise ValueError(_("{text} needs an anchor date: a day on which one of its terms starts.", text=repr(text)))
     return TermPattern("years", years, parse_date(anchor))
 
 

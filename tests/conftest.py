@@ -49,10 +49,16 @@ def run_udpeg(*args: str, db: Path | str | None = None, env: dict | None = None)
     return Result(int(code), out.getvalue(), err.getvalue())
 
 
+@pytest.fixture(scope="session")
+def _cache_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _isolated(monkeypatch, tmp_path):
-    """No test touches the user's data directory or depends on the machine's locale."""
+def _isolated(monkeypatch, tmp_path, _cache_dir):
+    """No test touches the user's data or cache directory or depends on the machine's locale."""
     monkeypatch.setenv("UDPEG_LANG", "en")
+    monkeypatch.setenv("UDPEG_CACHE_DIR", str(_cache_dir))   # the .mo compiled on first use
     monkeypatch.delenv("UDPEG_DB", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     monkeypatch.setenv("NO_COLOR", "1")

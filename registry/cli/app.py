@@ -24,7 +24,7 @@ except ImportError:  # pragma: no cover - older Typer with Click as a dependency
 from registry.cli import ExitCode
 from registry.cli.output import err
 from registry.errors import RegistryError
-from registry.i18n import _, set_language
+from registry.i18n import _, get_language, set_language
 
 app = typer.Typer(
     name="udpeg",
@@ -124,7 +124,7 @@ def root(
         typer.echo(f"udpeg {_version()}")
         raise typer.Exit(0)
     if lang is not None and lang not in ("da", "en"):
-        raise typer.BadParameter(f"{lang!r}: use da or en.", param_hint="--lang")
+        raise typer.BadParameter(_("{lang}: use da or en.", lang=repr(lang)), param_hint="--lang")
     from registry.actor import checked_actor
 
     ctx.obj = State(db=db, lang=set_language(lang), actor=checked_actor(actor))
@@ -250,12 +250,28 @@ def _commit_count() -> int:
     return db.commit_count() if db is not None else 0
 
 
+def language_of(args: list[str]) -> str | None:
+    """The ``--lang`` of a command line (before Typer parses it, so that its help and errors are
+    in that language too), or None."""
+    for i, a in enumerate(args):
+        if a == "--":
+            break
+        value = args[i + 1] if a == "--lang" and i + 1 < len(args) else a[7:] if a.startswith("--lang=") else None
+        if value in ("da", "en"):
+            return value
+    return None
+
+
 def run(args: list[str], ui: Callable[[Any, date], None] | None = None) -> int:
     """Run the app (with ``ui`` as the terminal UI); every error becomes a sentence and an exit code."""
     _ui[0] = ui
     commits_before = _commit_count()
     launch = ui_launch(args)
     if launch is None:
+        set_language(language_of(args))
+        from registry.cli.click_i18n import install
+
+        install()
         _register()
     try:
         if launch is not None:
@@ -271,7 +287,12 @@ def run(args: list[str], ui: Callable[[Any, date], None] | None = None) -> int:
         err(_("Stopped."))
         return ExitCode.BAD_INPUT
     except ClickException as exc:
-        exc.show(file=sys.stderr)
+        if get_language() == "en":
+            exc.show(file=sys.stderr)
+        else:
+            from registry.cli.click_i18n import usage_error_text
+
+            print(usage_error_text(exc), file=sys.stderr)
         return ExitCode.BAD_INPUT
     except RegistryError as exc:
         err(str(exc))

@@ -10,7 +10,7 @@ from registry.cli import ExitCode
 from registry.cli.app import app, on_or_today, state
 from registry.cli.output import (SEVERITY_MARK, SEVERITY_STYLE, Format, _console, cell_text, emit, err,
                                  findings_rows, print_json, show_date)
-from registry.i18n import _, get_language
+from registry.i18n import _, _n, get_language
 
 
 @app.command()
@@ -188,6 +188,8 @@ def check(
     else:
         print_findings(findings)
         s = summary(findings)
-        err(_("{e} error(s), {w} warning(s), {i} info on {day}.", e=s["error"], w=s["warning"], i=s["info"], day=show_date(day)))
+        err(_("{errors}, {warnings}, {infos} on {day}.", errors=_n("{n} error", "{n} errors", s["error"], n=s["error"]),
+              warnings=_n("{n} warning", "{n} warnings", s["warning"], n=s["warning"]),
+              infos=_n("{n} note", "{n} notes", s["info"], n=s["info"]), day=show_date(day)))
     if any(f.severity == "error" for f in findings):
         raise typer.Exit(ExitCode.FINDINGS)

@@ -10,7 +10,7 @@ from registry.cli import ExitCode
 from registry.cli.app import app, on_or_today, parse_day, state
 from registry.cli.boards import print_findings
 from registry.cli.output import Format, _console, err, findings_rows, print_json
-from registry.i18n import _
+from registry.i18n import _, format_day
 
 
 def _decision(value: Optional[str]) -> tuple[Optional[str], Optional[str]]:
@@ -135,7 +135,7 @@ def end(
         print_json({"ended": appointment, "findings": findings_rows(findings)})
     else:
         print_findings(findings)
-    err(_("Ended {id} on {day}.", id=appointment, day=day.isoformat()))
+    err(_("Ended {id} on {day}.", id=appointment, day=format_day(day)))
 
 
 @app.command()
@@ -192,7 +192,7 @@ def plan(
             raise typer.Exit(ExitCode.FINDINGS)
         return
     console = _console()
-    console.print(Text(_("Plan for {board}, round {day}", board=snap.board.name, day=day.isoformat()), style="bold"))
+    console.print(Text(_("Plan for {board}, round {day}", board=snap.board.name, day=format_day(day)), style="bold"))
     console.print(Text(_("A compliant board is possible.") if data["feasible"] else _("No compliant board is possible."),
                        style="green" if data["feasible"] else "bold red"))
     console.print(Text(_("Women needed among the open seats: {a}–{b}; men: {c}–{d}", a=data["women_needed"][0],

@@ -11,9 +11,9 @@ import typer
 
 from registry.cli import ExitCode
 from registry.cli.app import _opened, app, on_or_today, state
-from registry.cli.output import check_output, err, progress_bar
+from registry.cli.output import check_output, dataset_counts, err, progress_bar
 from registry.errors import RegistryError
-from registry.i18n import N_, _
+from registry.i18n import _, _n
 
 
 @app.command()
@@ -60,8 +60,7 @@ def load(
         _by_rule(result)
         err(_("Correct the data, or load it without --strict and correct the registry afterwards."))
         raise typer.Exit(ExitCode.FINDINGS)
-    parts = ", ".join(_rows(kind, n) for kind, n in result.counts.items() if n)
-    err(_("Loaded {parts}.", parts=parts or _("nothing")))
+    err(_("Loaded {parts}.", parts=dataset_counts(result.counts) or _("nothing")))
     if not result.added:
         err(_("On {day} the data adds no errors or warnings.", day=day.isoformat()))
         return
@@ -69,34 +68,12 @@ def load(
     _by_rule(result)
 
 
-#: "1 board" / "{n} boards" for each kind of row a dataset holds
-_KINDS = {
-    "municipalities": (N_("1 municipality"), N_("{n} municipalities")),
-    "organisations": (N_("1 organisation"), N_("{n} organisations")),
-    "council_groups": (N_("1 council group"), N_("{n} council groups")),
-    "people": (N_("1 person"), N_("{n} people")),
-    "meetings": (N_("1 meeting"), N_("{n} meetings")),
-    "rulesets": (N_("1 rule set"), N_("{n} rule sets")),
-    "boards": (N_("1 board"), N_("{n} boards")),
-    "appointments": (N_("1 appointment"), N_("{n} appointments")),
-    "allocations": (N_("1 allotment to a council group"), N_("{n} allotments to council groups")),
-    "nominations": (N_("1 nomination"), N_("{n} nominations")),
-}
-
-
-def _rows(kind: str, n: int) -> str:
-    one, many = _KINDS.get(kind, (None, None))
-    if one is None:
-        return f"{n} {kind.replace('_', ' ')}"
-    return _(one) if n == 1 else _(many, n=n)
-
-
 def _errors(n: int) -> str:
-    return _("1 error") if n == 1 else _("{n} errors", n=n)
+    return _n("{n} error", "{n} errors", n, n=n)
 
 
 def _warnings(n: int) -> str:
-    return _("1 warning") if n == 1 else _("{n} warnings", n=n)
+    return _n("{n} warning", "{n} warnings", n, n=n)
 
 
 def _added(result) -> str:

@@ -8,7 +8,7 @@ import typer
 
 from registry.cli.app import app, on_or_today, state
 from registry.cli.output import Format, _console, emit, print_json
-from registry.i18n import _
+from registry.i18n import _, _n
 
 VACANCY_KEYS = ("board", "seat", "seat_name", "open", "from", "council_group", "term_end")
 
@@ -73,7 +73,7 @@ def allocate(
         rows.append({"group": _("drawn by lot between {groups}", groups=", ".join(result.lot.groups)),
                      "seats": result.lot.seats})
     emit(rows, Format.table, [("group", _("Group")), ("seats", _("Seats"))],
-         title=_("d'Hondt allocation of {n} seats", n=seats))
+         title=_n("d'Hondt allocation of {n} seat", "d'Hondt allocation of {n} seats", seats, n=seats))
     order = [g if g is not None else _("drawn by lot") for g in result.picking_order]
     console.print(Text(_("Picking order: {order}", order=", ".join(order) or "-")))
     if result.lot:
@@ -82,7 +82,6 @@ def allocate(
 
 def _lot_sentence(seats: int, groups) -> str:
     names = ", ".join(groups)
-    if seats == 1:
-        return _("1 seat is drawn by lot between {groups}: it is not won until the lot is drawn.", groups=names)
-    return _("{n} seats are drawn by lot between {groups}: they are not won until the lot is drawn.",
-             n=seats, groups=names)
+    return _n("{n} seat is drawn by lot between {groups}: it is not won until the lot is drawn.",
+              "{n} seats are drawn by lot between {groups}: they are not won until the lot is drawn.",
+              seats, n=seats, groups=names)

@@ -16,7 +16,7 @@ import typer
 
 from registry.cli.app import app, parse_day, state, today
 from registry.cli.output import check_output, err, progress_bar
-from registry.i18n import _
+from registry.i18n import _, format_day
 
 report_app = typer.Typer(name="report", help="Reports to publish or circulate: annual, gender, vacancies.",
                          no_args_is_help=True, rich_markup_mode=None)
@@ -151,7 +151,7 @@ def gender(
     day = parse_day(on, "--on") or today()
     if since is not None and since > day.year:
         raise typer.BadParameter(_("--since {year} is after the reference date {date}.", year=since,
-                                   date=day.isoformat()), param_hint="--since")
+                                   date=format_day(day)), param_hint="--since")
     ctx = state().context()
     with progress_bar(0, _("Writing the gender report")) as tick:
         data, doc = report.build(ctx, on=day, since=since, progress=tick)
@@ -191,7 +191,7 @@ def calendar(
     first = parse_day(start, "--from") or today()
     last = parse_day(end, "--to") or (first + timedelta(days=365))
     if last < first:
-        raise typer.BadParameter(_("--to {to} is before --from {start}.", to=last.isoformat(), start=first.isoformat()),
+        raise typer.BadParameter(_("--to {to} is before --from {start}.", to=format_day(last), start=format_day(first)),
                                  param_hint="--to")
     data = cal.build(state().context(), first, last, stamp=today())
     _write(output, data)

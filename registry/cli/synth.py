@@ -13,7 +13,8 @@ from typing import Optional
 import typer
 
 from registry.cli.app import app, state
-from registry.cli.output import check_output, err, progress_bar
+from registry.cli.output import check_output, dataset_counts, err, progress_bar
+from registry.i18n import _
 from registry.errors import RegistryError
 
 
@@ -40,11 +41,11 @@ def synth(
         tmpdir = tempfile.TemporaryDirectory(prefix="udpeg-synth-")
         path = Path(tmpdir.name) / "synth.json"
     try:
-        with progress_bar(boards, "Generating") as tick:
+        with progress_bar(boards, _("Generating")) as tick:
             counts = write_file(path, boards, years, seed, progress=tick)
-        parts = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in counts.items() if n)
+        parts = dataset_counts(counts)
         if output is not None:
-            err(f"Wrote {output}: {parts}.")
+            err(_("Wrote {output}: {parts}.", output=str(output), parts=parts))
         if db is not None:
             _load_into(db, path)
     finally:

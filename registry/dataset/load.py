@@ -24,6 +24,7 @@ from registry import model as m
 from registry.dataset.locate import locate_line
 from registry.dataset.schema import KINDS, Dataset, Problem, validate
 from registry.db import RegistryError
+from registry.i18n import N_, _, _n
 from registry.terms import default_end, parse_pattern
 
 
@@ -35,9 +36,10 @@ class DatasetError(RegistryError):
     def __init__(self, problems: Sequence[Problem]):
         self.problems = list(problems)
         shown = "\n".join(f"  {p}" for p in self.problems[:50])
-        more = f"\n  … and {len(self.problems) - 50} more" if len(self.problems) > 50 else ""
         n = len(self.problems)
-        super().__init__(f"The dataset was not loaded ({n} problem{'s' if n != 1 else ''}; nothing was written):\n{shown}{more}")
+        more = "\n  " + _("… and {n} more", n=n - 50) if n > 50 else ""
+        super().__init__(_n("The dataset was not loaded ({n} problem; nothing was written):",
+                            "The dataset was not loaded ({n} problems; nothing was written):", n, n=n) + f"\n{shown}{more}")
 
 
 def read_file(path: Path) -> tuple[Any, str]:
@@ -46,9 +48,9 @@ def read_file(path: Path) -> tuple[Any, str]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DatasetError([Problem("", "file not found", file=str(path))]) from None
+        raise DatasetError([Problem("", _("file not found"), file=str(path))]) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise DatasetError([Problem("", f"cannot read the file: {exc}", file=str(path))]) from None
+        raise DatasetError([Problem("", _("cannot read the file: {problem}", problem=exc), file=str(path))]) from None
     suffix = path.suffix.lower()
     try:
         if suffix == ".toml":
@@ -56,10 +58,10 @@ def read_file(path: Path) -> tuple[Any, str]:
         if suffix == ".json":
             return json.loads(text), text
     except tomllib.TOMLDecodeError as exc:
-        raise DatasetError([Problem("", f"not valid TOML: {exc}", file=str(path))]) from None
+        raise DatasetError([Problem("", _("not valid TOML: {problem}", problem=exc), file=str(path))]) from None
     except json.JSONDecodeError as exc:
-        raise DatasetError([Problem("", f"not valid JSON: {exc.msg}", line=exc.lineno, file=str(path))]) from None
-    raise DatasetError([Problem("", "unknown file type: use .toml or .json", file=str(path))])
+        raise DatasetError([Problem("", _("not valid JSON: {problem}", problem=exc.msg), line=exc.lineno, file=str(path))]) from None
+    raise DatasetError([Problem("", _("unknown file type: use .toml or .json"), file=str(path))])
 
 
 @contextmanager
@@ -168,12 +170,12 @@ def resolve(ds: Dataset, session: Session | None, replace: bool = False) -> list
                     ref("people", c, r, p, f".candidates[{j}]")
 
     known = {k: _existing(db, tables[k].__table__, wanted[k]) for k in tables}
-    singular = {"municipalities": "municipality", "organisations": "organisation", "council_groups": "council group",
-                "people": "person", "meetings": "meeting", "boards": "board", "rulesets": "rule set",
-                "appointments": "appointment", "nominations": "nomination"}
+    singular = {"municipalities": N_("municipality"), "organisations": N_("organisation"), "council_groups": N_("council group"),
+                "people": N_("person"), "meetings": N_("meeting"), "boards": N_("board"), "rulesets": N_("rule set"),
+                "appointments": N_("appointment"), "nominations": N_("nomination")}
     for kind, value, rec, place, key in refs:
         if value not in known[kind]:
-            problems.append(Problem(place + key, f"refers to {singular[kind]} {value!r}, which is neither in the file nor in the registry", file=rec.get("_file") or None))
+            problems.append(Problem(place + key, _("refers to {kind} {value}, which is neither in the file nor in the registry", kind=_(singular[kind]), value=repr(value)), file=rec.get("_file") or None))
 
     # seat ids must exist in the board's compositions (file or database)
     seats_by_board: dict[str, set[str]] = {}
@@ -189,7 +191,7 @@ def resolve(ds: Dataset, session: Session | None, replace: bool = False) -> list
         for r in ds.records[kind]:
             seats = seats_by_board.get(r["board"])
             if seats is not None and r["seat"] not in seats:
-                problems.append(Problem(f"{r['_place']}.seat", f"board {r['board']!r} has no seat group {r['seat']!r} (it has: {', '.join(sorted(seats)) or 'none'})", file=r.get("_file")))
+                problems.append(Problem(f"{r['_place']}.seat", _("board {board} has no seat group {seat} (it has: {seats})", board=repr(r["board"]), seat=repr(r["seat"]), seats=", ".join(sorted(seats)) or _("none")), file=r.get("_file")))
 
     # ids already taken in the database (a load adds; --replace starts afresh)
     if db is not None:
@@ -197,7 +199,7 @@ def resolve(ds: Dataset, session: Session | None, replace: bool = False) -> list
             taken = _existing(db, table.__table__, in_files[kind])
             for r in ds.records[kind] if taken else ():
                 if r.get("id") in taken:
-                    problems.append(Problem(f"{r['_place']}.id", f"{singular[kind]} {r['id']!r} is already in the registry (use --replace to load afresh)", file=r.get("_file")))
+                    problems.append(Problem(f"{r['_place']}.id", _("{kind} {id} is already in the registry (use --replace to load afresh)", kind=_(singular[kind]), id=repr(r["id"])), file=r.get("_file")))
     return problems
 
 

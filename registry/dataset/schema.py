@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any, Callable
 
 from registry.terms import parse_date, parse_pattern
+from registry.i18n import _
 
 FORMAT = "udpeg/1"
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -45,9 +46,9 @@ class Problem:
     file: str | None = None
 
     def __str__(self) -> str:
-        where = self.place or "(top level)"
+        where = self.place or _("(top level)")
         if self.line is not None:
-            where += f" (line {self.line})"
+            where = _("{place} (line {line})", place=where, line=self.line)
         prefix = f"{self.file}: " if self.file else ""
         return f"{prefix}{where}: {self.message}"
 
@@ -70,19 +71,19 @@ class Checker:
         if type(value) is dict and value.keys() <= allowed and value.keys() >= required and None not in value.values():
             return value  # nothing to report (the checks below, at once)
         if not isinstance(value, dict):
-            self.add(place, f"must be a table, not {type(value).__name__}")
+            self.add(place, _("must be a table, not {kind}", kind=type(value).__name__))
             return None
         for k in value:
             if k not in allowed:
                 near = _nearest(k, allowed)
-                hint = f" (did you mean {near!r}?)" if near else ""
-                self.add(f"{place}.{k}" if place else k, f"unknown key {k!r}{hint}")
+                self.add(f"{place}.{k}" if place else k, _("unknown key {key} (did you mean {near}?)", key=repr(k), near=repr(near))
+                         if near else _("unknown key {key}", key=repr(k)))
         for k in sorted(required):
             if k not in value:
-                self.add(place, f"missing required key {k!r}")
+                self.add(place, _("missing required key {key}", key=repr(k)))
         for k, v in value.items():
             if v is None and k in allowed:
-                self.add(f"{place}.{k}" if place else k, "must have a value (null is not allowed)")
+                self.add(f"{place}.{k}" if place else k, _("must have a value (null is not allowed)"))
         return value
 
     # -- quiet tests for the readers' fast paths: nothing is recorded either way ---------------
@@ -111,17 +112,17 @@ class Checker:
         if self.valid_id(v):
             return v
         if v is not None:  # missing or null: reported by table()
-            self.add(place, f"{v!r} is not a valid id (lowercase letters, digits and '-')")
+            self.add(place, _("{value} is not a valid id (lowercase letters, digits and '-')", value=repr(v)))
         return None
 
     def str(self, v: Any, place: str, allow_empty: bool = True) -> str | None:
         if v is None:  # missing or null: reported by table()
             return None
         if not isinstance(v, str):
-            self.add(place, f"must be text, not {type(v).__name__}")
+            self.add(place, _("must be text, not {kind}", kind=type(v).__name__))
             return None
         if not allow_empty and not v.strip():
-            self.add(place, "must not be empty")
+            self.add(place, _("must not be empty"))
             return None
         return v
 
@@ -129,10 +130,10 @@ class Checker:
         if v is None:  # missing or null: reported by table()
             return None
         if isinstance(v, bool) or not isinstance(v, int):
-            self.add(place, f"must be a whole number, not {v!r}")
+            self.add(place, _("must be a whole number, not {value}", value=repr(v)))
             return None
         if minimum is not None and v < minimum:
-            self.add(place, f"must be at least {minimum}, not {v}")
+            self.add(place, _("must be at least {minimum}, not {value}", minimum=minimum, value=v))
             return None
         return v
 
@@ -140,10 +141,10 @@ class Checker:
         if v is None:  # missing or null: reported by table()
             return None
         if isinstance(v, bool) or not isinstance(v, (int, float)):
-            self.add(place, f"must be a number, not {v!r}")
+            self.add(place, _("must be a number, not {value}", value=repr(v)))
             return None
         if not lo <= v <= hi:
-            self.add(place, f"must be between {lo} and {hi}, not {v}")
+            self.add(place, _("must be between {lo} and {hi}, not {value}", lo=lo, hi=hi, value=v))
             return None
         return float(v)
 
@@ -151,7 +152,7 @@ class Checker:
         if v is None:  # missing or null: reported by table()
             return None
         if not isinstance(v, bool):
-            self.add(place, f"must be true or false, not {v!r}")
+            self.add(place, _("must be true or false, not {value}", value=repr(v)))
             return None
         return v
 
@@ -160,14 +161,14 @@ class Checker:
             return None
         d = self.valid_date(v)
         if d is None:
-            self.add(place, f"{v!r} is not a date (use yyyy-mm-dd or dd-mm-yyyy)")
+            self.add(place, _("{value} is not a date (use yyyy-mm-dd or dd-mm-yyyy)", value=repr(v)))
         return d
 
     def enum(self, v: Any, place: str, values: tuple[str, ...]) -> str | None:
         if v is None:  # missing or null: reported by table()
             return None
         if v not in values:
-            self.add(place, f"{v!r} is not one of {', '.join(values)}")
+            self.add(place, _("{value} is not one of {values}", value=repr(v), values=", ".join(values)))
             return None
         return v
 
@@ -175,7 +176,7 @@ class Checker:
         if v is None:  # missing or null: reported by table()
             return None
         if not isinstance(v, list):
-            self.add(place, f"must be a list, not {type(v).__name__}")
+            self.add(place, _("must be a list, not {kind}", kind=type(v).__name__))
             return None
         item = item or self.str
         out = [item(x, f"{place}[{i}]") for i, x in enumerate(v)]
@@ -183,7 +184,7 @@ class Checker:
 
     def span(self, start: date | None, end: date | None, place: str) -> None:
         if start and end and end < start:
-            self.add(place, f"ends ({end.isoformat()}) before it starts ({start.isoformat()})")
+            self.add(place, _("ends ({end}) before it starts ({start})", end=end.isoformat(), start=start.isoformat()))
 
 
 def _nearest(word: str, choices: set[str]) -> str | None:
@@ -247,7 +248,7 @@ def validate(data: Any) -> tuple[Dataset, list[Problem]]:
     if top is None:
         return ds, c.problems
     if "format" in top and top["format"] != FORMAT:
-        c.add("format", f"must be {FORMAT!r}, not {top['format']!r}")
+        c.add("format", _("must be {expected}, not {value}", expected=repr(FORMAT), value=repr(top["format"])))
     if "registry" in top:
         ds.registry = _registry(c, top["registry"])
     readers = {
@@ -258,7 +259,7 @@ def validate(data: Any) -> tuple[Dataset, list[Problem]]:
     for kind in KINDS:
         items = top.get(kind, [])
         if not isinstance(items, list):
-            c.add(kind, "must be a list of tables")
+            c.add(kind, _("must be a list of tables"))
             continue
         for i, item in enumerate(items):
             place = f"{kind}[{i}]"
@@ -328,7 +329,7 @@ def _person(c: Checker, t: dict, p: str) -> dict:
          "offices": []}
     offices = t.get("offices", [])
     if not isinstance(offices, list):
-        c.add(f"{p}.offices", "must be a list of tables")
+        c.add(f"{p}.offices", _("must be a list of tables"))
         offices = []
     for j, o in enumerate(offices):
         op = f"{p}.offices[{j}]"
@@ -352,18 +353,18 @@ def _ruleset(c: Checker, t: dict, p: str) -> dict:
          "share": _get(c, t, "share", p, c.float), "cap_half": _get(c, t, "cap_half", p, c.bool, True),
          "table": {}}
     if r["id"] in BUILTIN_RULESETS:
-        c.add(f"{p}.id", f"{r['id']!r} is a built-in rule set; choose another id")
+        c.add(f"{p}.id", _("{id} is a built-in rule set; choose another id", id=repr(r["id"])))
     table = t.get("table", {})
     if not isinstance(table, dict):
-        c.add(f"{p}.table", "must be a table of n = minimum")
+        c.add(f"{p}.table", _("must be a table of n = minimum"))
     else:
         for k, v in table.items():
             if not str(k).isdigit():
-                c.add(f"{p}.table.{k}", f"{k!r} is not a board size (a whole number)")
+                c.add(f"{p}.table.{k}", _("{key} is not a board size (a whole number)", key=repr(k)))
             elif c.int(v, f"{p}.table.{k}") is not None:
                 r["table"][str(int(k))] = v
     if r["share"] is None and not r["table"]:
-        c.add(p, "a rule set needs a share, a table, or both")
+        c.add(p, _("a rule set needs a share, a table, or both"))
     return r
 
 
@@ -385,7 +386,7 @@ def _board(c: Checker, t: dict, p: str) -> dict:
             c.add(f"{p}.term", str(exc))
     comps = t.get("compositions", [])
     if not isinstance(comps, list):
-        c.add(f"{p}.compositions", "must be a list of tables")
+        c.add(f"{p}.compositions", _("must be a list of tables"))
         comps = []
     for j, comp in enumerate(comps):
         cp = f"{p}.compositions[{j}]"
@@ -395,7 +396,7 @@ def _board(c: Checker, t: dict, p: str) -> dict:
     spans = sorted((x["valid_from"], x["valid_to"], x["_place"]) for x in r["compositions"] if x["valid_from"])
     for (s1, e1, _p1), (s2, _e2, p2) in zip(spans, spans[1:]):
         if e1 is None or e1 >= s2:
-            c.add(f"{p2}.valid_from", "overlaps the previous composition of this board (give that one a valid_to)")
+            c.add(f"{p2}.valid_from", _("overlaps the previous composition of this board (give that one a valid_to)"))
     return r
 
 
@@ -417,10 +418,10 @@ def _composition(c: Checker, t: dict, p: str) -> dict:
          "source": _get(c, t, "source", p, c.str), "seats": [], "_place": p}
     c.span(r["valid_from"], r["valid_to"], f"{p}.valid_to")
     if r["size_min"] is not None and r["size_max"] is not None and r["size_max"] < r["size_min"]:
-        c.add(f"{p}.size.max", f"is below size.min ({r['size_min']})")
+        c.add(f"{p}.size.max", _("is below size.min ({min})", min=r["size_min"]))
     seats = t.get("seats", [])
     if not isinstance(seats, list) or not seats:
-        c.add(f"{p}.seats", "must be a non-empty list of seat groups")
+        c.add(f"{p}.seats", _("must be a non-empty list of seat groups"))
         seats = []
     seen = set()
     for k, s in enumerate(seats):
@@ -430,7 +431,7 @@ def _composition(c: Checker, t: dict, p: str) -> dict:
             continue
         seat = _seat(c, s, sp)
         if seat["seat"] in seen:
-            c.add(f"{sp}.id", f"seat group id {seat['seat']!r} is used twice in this composition")
+            c.add(f"{sp}.id", _("seat group id {id} is used twice in this composition", id=repr(seat["seat"])))
         seen.add(seat["seat"])
         seat["position"] = k
         r["seats"].append(seat)
@@ -440,7 +441,8 @@ def _composition(c: Checker, t: dict, p: str) -> dict:
 def _predicate(c: Checker, v: Any, place: str) -> str | None:
     if isinstance(v, str) and (v in PREDICATES or (v.startswith("council-member-of:") and ID_RE.match(v.split(":", 1)[1]))):
         return v
-    c.add(place, f"{v!r} is not an eligibility predicate ({', '.join(PREDICATES)}, council-member-of:<municipality>)")
+    c.add(place, _("{value} is not an eligibility predicate ({predicates}, council-member-of:<municipality>)",
+                   value=repr(v), predicates=", ".join(PREDICATES)))
     return None
 
 
@@ -458,7 +460,7 @@ def _seat(c: Checker, t: dict, p: str) -> dict:
          "max_share": _get(c, t, "max_share", p, c.float), "_place": p}
     coll = t.get("collective", [])
     if not isinstance(coll, list):
-        c.add(f"{p}.collective", "must be a list of {skill, min} tables")
+        c.add(f"{p}.collective", _("must be a list of {skill, min} tables"))
         coll = []
     for i, x in enumerate(coll):
         xp = f"{p}.collective[{i}]"
@@ -467,7 +469,7 @@ def _seat(c: Checker, t: dict, p: str) -> dict:
             r["collective"].append({"skill": c.str(x.get("skill"), f"{xp}.skill", False),
                                     "min": _get(c, x, "min", xp, c.int, 1, minimum=1)})
     if r["joint"] and len(r["nominated_by"] or []) < 2:
-        c.add(f"{p}.joint", "a joint nomination needs at least two organisations in nominated_by")
+        c.add(f"{p}.joint", _("a joint nomination needs at least two organisations in nominated_by"))
     return r
 
 
@@ -540,9 +542,9 @@ def _appointment(c: Checker, t: dict, p: str) -> dict:
     r.update(_decision(c, t, p))
     c.span(r["start"], r["end"], f"{p}.end")
     if r["role"] == "deputy" and not r["deputy_for"]:
-        c.add(f"{p}.deputy_for", "a deputy must name the member appointment it stands in for (deputy_for)")
+        c.add(f"{p}.deputy_for", _("a deputy must name the member appointment it stands in for (deputy_for)"))
     if r["role"] == "member" and r["deputy_for"]:
-        c.add(f"{p}.deputy_for", "only a deputy stands in for someone (set role = \"deputy\")")
+        c.add(f"{p}.deputy_for", _('only a deputy stands in for someone (set role = "deputy")'))
     if "ended" in t:
         req, opt = SPEC["ended"]
         if c.table(t["ended"], f"{p}.ended", req | opt, req) is not None:
@@ -559,10 +561,10 @@ def _holder(c: Checker, t: dict, p: str) -> str | None:
     holder = _get(c, t, "holder", p, c.enum, "recorded", values=HOLDERS)
     if holder == NOT_RECORDED:
         if "person" in t:
-            c.add(f"{p}.person", 'an appointment with holder = "not-recorded" names no person (leave out person)')
+            c.add(f"{p}.person", _('an appointment with holder = "not-recorded" names no person (leave out person)'))
         return None
     if "person" not in t:
-        c.add(p, 'missing required key \'person\' (or holder = "not-recorded" for a seat filled by someone not named)')
+        c.add(p, _("missing required key 'person' (or holder = \"not-recorded\" for a seat filled by someone not named)"))
         return None
     return c.id(t.get("person"), f"{p}.person")
 
@@ -608,7 +610,7 @@ def _nomination(c: Checker, t: dict, p: str) -> dict:
          "reasons_accepted": _get(c, t, "reasons_accepted", p, c.enum, "", values=("yes", "no", "")),
          "confidential": _get(c, t, "confidential", p, c.bool, True)}
     if r["organisations"] is not None and not r["organisations"]:
-        c.add(f"{p}.organisations", "names no organisation")
+        c.add(f"{p}.organisations", _("names no organisation"))
     return r
 
 
@@ -620,6 +622,6 @@ def _duplicates(c: Checker, ds: Dataset) -> None:
             if rid is None:
                 continue
             if rid in seen:
-                c.add(f"{r['_place']}.id", f"id {rid!r} is already used by {seen[rid]}")
+                c.add(f"{r['_place']}.id", _("id {id} is already used by {place}", id=repr(rid), place=seen[rid]))
             else:
                 seen[rid] = r["_place"]

@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable
 
 from registry import service
 from registry.findings import summary, worst
-from registry.i18n import _, get_language
+from registry.i18n import _, _n, get_language
 from registry.reports import NOT_SHOWN, public_table
 from registry.reports.suppress import public_part
 from registry.reports.common import (Names, controlled_seat_ids, counted_seat_ids, is_confidential, load_names,
@@ -118,7 +118,7 @@ def _board(snap: BoardSnapshot, names: Names, first: date, last: date) -> tuple[
                 note = _("open from {date}: {name} no longer meets the requirement", date=_fmt(o.since),
                          name=holder_name(o.holder.person))
             else:
-                note = _("{n} open seats", n=o.open) if o.open > 1 else _("1 open seat")
+                note = _n("{n} open seat", "{n} open seats", o.open, n=o.open)
             if a:
                 note += "; " + _("allotted to {group}", group=a.council_group_name)
             rows.append({"seat": sid, "seat_name": sname, "role": "vacant", "open": o.open, "person": None,
@@ -396,8 +396,11 @@ def document(data: dict, boards: list[dict]) -> Document:
                   "warning": sum(f["severity"] == "warning" for f in b["findings"]),
                   "info": sum(f["severity"] == "info" for f in b["findings"]),
                   "confidential": b["confidential_findings"], "open_seats": b["open_seats"]} for b in boards]
-    conf_note = _("{n} of these findings are about nominations and are counted, not shown: nominations are "
-                  "confidential.", n=t["confidential_findings"]) if t["confidential_findings"] else ""
+    conf_note = _n("{n} of these findings is about nominations and is counted, not shown: nominations are "
+                   "confidential.",
+                   "{n} of these findings are about nominations and are counted, not shown: nominations are "
+                   "confidential.", t["confidential_findings"], n=t["confidential_findings"]) \
+        if t["confidential_findings"] else ""
     compliance_sec = Section("compliance", _("Compliance"), paragraphs=[p for p in (
         _("Open findings on {date}: errors {errors}, warnings {warnings}, notes {info}.", date=_fmt(data["on"]),
           errors=t["findings"]["error"], warnings=t["findings"]["warning"], info=t["findings"]["info"]), conf_note) if p],
@@ -482,4 +485,5 @@ def _bar(label: str, n: int, women, men, undisclosed, required: int | None) -> B
     segs = [Segment(women, "women", _("Women: {n}", n=women)), Segment(men, "men", _("Men: {n}", n=men))]
     if undisclosed:
         segs.append(Segment(undisclosed, "undisclosed", _("Undisclosed: {n}", n=undisclosed)))
-    return Bar(label, segs, n, text=_("{women} women, {men} men of {n}", women=women, men=men, n=n), marker=marker)
+    return Bar(label, segs, n, text=_("{women}, {men} of {n}", women=_n("{n} woman", "{n} women", women, n=women),
+                                              men=_n("{n} man", "{n} men", men, n=men), n=n), marker=marker)

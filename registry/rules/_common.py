@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 from dateutil.relativedelta import relativedelta
 
 from registry.findings import Finding
+from registry.i18n import Listed
 from registry.terms import period_containing
 
 if TYPE_CHECKING:   # pragma: no cover
@@ -117,7 +118,13 @@ def org_label(snap: "BoardSnapshot", org: str | None) -> str:
 
 
 def orgs_label(snap: "BoardSnapshot", orgs: Iterable[str]) -> str:
-    return ", ".join(org_label(snap, o) for o in orgs)
+    """One organisation by its name; several joined as a sentence joins them, each by its short
+    name when every name has one ("FH – Fagbevægelsens Hovedorganisation" is FH): "FH and AC",
+    "FH og AC" in Danish (the glossary's joint nomination)."""
+    names = [org_label(snap, o) for o in orgs]
+    if len(names) > 1 and all(" – " in n for n in names):
+        names = [n.split(" – ", 1)[0] for n in names]
+    return Listed(names)
 
 
 def appointed_elsewhere(snap: "BoardSnapshot", appointed_by: str | None) -> bool:

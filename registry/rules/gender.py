@@ -16,7 +16,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Iterable
 
 from registry.findings import INFO, SEVERITIES, WARNING, Finding
-from registry.i18n import N_
+from registry.i18n import N_, N_n
 from registry.rules._common import LB_BALANCE, appointed_elsewhere, counted_seats, finding, org_label, orgs_label
 from registry.rules.rulesets import (FAIL, MAN, PASS, UNATTAINABLE, UNDETERMINED, WOMAN, UnknownRuleSet,
                                      evaluate_balance, get_ruleset)
@@ -125,11 +125,14 @@ def _judge(snap: "BoardSnapshot", rs, severity: str, scope: str, appointer: str 
             details=details, **params)]
     if v.status == UNATTAINABLE:
         if deputies:
-            message = (N_("{ruleset} cannot be met by the {n} deputies for the seats appointed by {who}") if own else
-                       N_("{ruleset} cannot be met by {n} deputies"))
+            message = (N_n("{ruleset} cannot be met by the {n} deputy for the seats appointed by {who}",
+                           "{ruleset} cannot be met by the {n} deputies for the seats appointed by {who}") if own else
+                       N_n("{ruleset} cannot be met by {n} deputy", "{ruleset} cannot be met by {n} deputies"))
         else:
-            message = (N_("{ruleset} cannot be met by the {n} counted seats appointed by {who}") if own else
-                       N_("{ruleset} cannot be met by a board of {n} counted members"))
+            message = (N_n("{ruleset} cannot be met by the {n} counted seat appointed by {who}",
+                           "{ruleset} cannot be met by the {n} counted seats appointed by {who}") if own else
+                       N_n("{ruleset} cannot be met by a board of {n} counted member",
+                           "{ruleset} cannot be met by a board of {n} counted members"))
         return [finding(
             snap, "gender-unattainable", INFO, message,
             legal_basis=basis,

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from registry.findings import ERROR, INFO, WARNING, Finding
-from registry.i18n import N_
+from registry.i18n import N_, N_n
 from registry.rules._common import LB_10A, board_basis, composition_on, finding, nominations_on, orgs_label, seat_label
 from registry.rules.rulesets import FAIL, MAN, NOMINATION_RULES, PASS, WOMAN, evaluate_nomination
 
@@ -97,8 +97,9 @@ def _need_remedy(need: dict[str, int]) -> tuple[str, dict[str, int]]:
         return N_("Ask {org} to nominate {need_women} more women, or to state special reasons (ligestillingsloven § 10 a, stk. 2)"), {"need_women": w}
     if m and not w:
         return N_("Ask {org} to nominate {need_men} more men, or to state special reasons (ligestillingsloven § 10 a, stk. 2)"), {"need_men": m}
-    return (N_("Ask {org} to nominate {need_women} more women and {need_men} more men, or to state special reasons (ligestillingsloven § 10 a, stk. 2)"),
-            {"need_women": w, "need_men": m})
+    return (N_("Ask {org} to nominate {more_women} and {more_men}, or to state special reasons (ligestillingsloven § 10 a, stk. 2)"),
+            {"need_women": w, "need_men": m, "more_women": N_n("{n} more woman", "{n} more women").bind(w),
+             "more_men": N_n("{n} more man", "{n} more men").bind(m)})
 
 
 def nomination_finding(snap: "BoardSnapshot", n: "NominationFact") -> Finding | None:

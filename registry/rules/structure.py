@@ -12,8 +12,14 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from registry.findings import ERROR, WARNING, Finding
-from registry.i18n import N_
+from registry.i18n import N_, N_n
 from registry.rules._common import appointed_elsewhere, board_basis, finding, org_label, orgs_label
+
+#: A number meets a noun: the form follows the number (ngettext), in each language.
+_MEMBERS = N_n("{n} member", "{n} members")
+_SEATS = N_n("{n} seat", "{n} seats")
+_OVERFILLED = N_n("{seat_name} has {members} but only {count} seat", "{seat_name} has {members} but only {count} seats", "count")
+_VACANT = N_n("{seat_name}: {open} of {seats} vacant", "{seat_name}: {open} of {seats} vacant", "open")
 
 if TYPE_CHECKING:   # pragma: no cover
     from registry.snapshot import BoardSnapshot
@@ -37,11 +43,10 @@ def check(snap: "BoardSnapshot") -> list[Finding]:
         if k > s.count:
             out.append(finding(
                 snap, "seat-overfilled", ERROR,
-                N_("{seat_name} has {members} members but only {count} seats"),
-                legal_basis=basis,
+                _OVERFILLED, legal_basis=basis,
                 remedy=N_("End {over} of the appointments to {seat_name}, or correct the composition"),
                 seat=s.id, details={"count": s.count, "members": k, "over": k - s.count},
-                seat_name=s.name, members=k, count=s.count, over=k - s.count))
+                seat_name=s.name, members=_MEMBERS.bind(k), count=s.count, over=k - s.count))
         elif k < s.count:
             full = False
             out.append(_vacant(snap, s, k, basis))
@@ -50,11 +55,10 @@ def check(snap: "BoardSnapshot") -> list[Finding]:
         if seat_id not in seats:
             out.append(finding(
                 snap, "seat-overfilled", ERROR,
-                N_("{seat_name} has {members} members but only {count} seats"),
-                legal_basis=basis,
+                _OVERFILLED, legal_basis=basis,
                 remedy=N_("End {over} of the appointments to {seat_name}, or correct the composition"),
                 seat=seat_id, details={"count": 0, "members": k, "over": k},
-                seat_name=seat_id, members=k, count=0, over=k))
+                seat_name=seat_id, members=_MEMBERS.bind(k), count=0, over=k))
 
     # -- the voting board -----------------------------------------------------------------
     voting = sum(k for seat_id, k in held.items() if seats.get(seat_id) is None or seats[seat_id].voting)
@@ -65,14 +69,16 @@ def check(snap: "BoardSnapshot") -> list[Finding]:
         if too_big:
             out.append(finding(
                 snap, "board-size", ERROR,
-                N_("The board has {voting} voting members; its composition allows at most {max}"),
+                N_n("The board has {voting} voting member; its composition allows at most {max}",
+                    "The board has {voting} voting members; its composition allows at most {max}", "voting"),
                 legal_basis=basis,
                 remedy=N_("End voting appointments until at most {max} remain, or record the permission for a larger board in a new composition"),
                 details=details, voting=voting, max=comp.size_max, over=voting - comp.size_max))
         else:
             out.append(finding(
                 snap, "board-size", ERROR,
-                N_("The board has {voting} voting members; its composition asks for at least {min}"),
+                N_n("The board has {voting} voting member; its composition asks for at least {min}",
+                    "The board has {voting} voting members; its composition asks for at least {min}", "voting"),
                 legal_basis=basis,
                 remedy=N_("Appoint voting members until there are at least {min}, or correct the composition"),
                 details=details, voting=voting, min=comp.size_min, missing=comp.size_min - voting))
@@ -123,12 +129,13 @@ def _vacant(snap: "BoardSnapshot", s, k: int, basis: str) -> Finding:
                "council_group": next(iter(groups), None)}
     if len(groups) > 1:
         details["council_groups"] = list(groups)
-    params = dict(seat_name=s.name, members=k, count=s.count, open=open_)
+    params = dict(seat_name=s.name, members=k, count=s.count, open=open_, seats=_SEATS.bind(s.count))
     if groups:
         names = ", ".join(groups.values())
         return finding(
             snap, "seat-vacant", WARNING,
-            N_("{seat_name}: {open} of {count} seats vacant, allotted to {council_group}"),
+            N_n("{seat_name}: {open} of {seats} vacant, allotted to {council_group}",
+                "{seat_name}: {open} of {seats} vacant, allotted to {council_group}", "open"),
             legal_basis=basis,
             remedy=N_("Ask {council_group} to name a person for {seat_name}"),
             seat=s.id, details=details, council_group=names, **params)
@@ -142,13 +149,13 @@ def _vacant(snap: "BoardSnapshot", s, k: int, basis: str) -> Finding:
     if s.nominated_by:
         return finding(
             snap, "seat-vacant", WARNING,
-            N_("{seat_name}: {open} of {count} seats vacant"),
+            _VACANT,
             legal_basis=basis,
             remedy=N_("Ask {nominators} for a nomination and appoint a member to {seat_name}"),
             seat=s.id, details=details, nominators=orgs_label(snap, s.nominated_by), **params)
     return finding(
         snap, "seat-vacant", WARNING,
-        N_("{seat_name}: {open} of {count} seats vacant"),
+        _VACANT,
         legal_basis=basis,
         remedy=N_("Appoint a member to {seat_name}, or allot the seat to a council group"),
         seat=s.id, details=details, **params)

@@ -18,7 +18,7 @@ from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from registry import service
-from registry.i18n import N_, _
+from registry.i18n import N_, _, _n
 from tui.screens.base import UdpegScreen, deliver, error_text, fail
 from tui.widgets.common import B, day, finding_text, localized, parse_day, sex_label
 from tui.widgets.footer import Footer
@@ -244,7 +244,8 @@ class AppointScreen(UdpegScreen):
         head = Text()
         head.append(_("If {name} is appointed from {start}:", name=self.chosen.name if self.chosen else p.person,
                       start=day(p.start)) + " ", style="bold")
-        head.append(_("resolves {r}, adds {n} ({e} errors)", r=len(d.resolved), n=len(d.new), e=len(errors)),
+        head.append(_("resolves {r}, adds {n} ({errors})", r=len(d.resolved), n=len(d.new),
+                      errors=_n("{n} error", "{n} errors", len(errors), n=len(errors))),
                     style="bold red" if errors else ("bold green" if d.resolved else "dim"))
         parts.append(head)
         if errors:

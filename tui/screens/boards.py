@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Label, Static
 
-from registry.i18n import N_, _
+from registry.i18n import N_, _, _n
 from tui.app import resume_collector
 from tui.screens.base import UdpegScreen, deliver, fail
 from tui.widgets.common import B, day, gender_bar, localized, parse_day, status_mark
@@ -141,7 +141,8 @@ class BoardsScreen(UdpegScreen):
             t.move_cursor(row=min(keep, len(self.rows) - 1))
         sort_name = {"name": _("name"), "status": _("status"), "open": _("open seats"),
                      "term": _("next term end")}[self.sort]
-        msg = _("{shown} of {total} boards · sorted by {sort}", shown=len(self.rows), total=self.total, sort=sort_name)
+        msg = _n("{shown} of {total} board · sorted by {sort}", "{shown} of {total} boards · sorted by {sort}", self.total,
+                 shown=len(self.rows), total=self.total, sort=sort_name)
         if len(self.rows) < self.total:
             msg += " · " + _("m: more")
         self.query_one("#status", Static).update(Text(msg, style="dim"))

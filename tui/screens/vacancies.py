@@ -14,7 +14,7 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Label, Select, Static
 
 from registry import service
-from registry.i18n import N_, _
+from registry.i18n import N_, _, _n
 from tui import data
 from tui.screens.base import UdpegScreen, deliver, fail
 from tui.widgets.common import B, day, localized, parse_day
@@ -120,7 +120,8 @@ class VacanciesScreen(UdpegScreen):
                       Text(day(r["term_end"])), key=f"{i}")
         total = sum(r["open"] for r in rows)
         self.query_one("#status", Static).update(
-            Text(_("{n} open seats in {k} rows · ctrl+e exports CSV", n=total, k=len(rows)), style="dim"))
+            Text(_("{seats} in {rows} · ctrl+e exports CSV", seats=_n("{n} open seat", "{n} open seats", total, n=total),
+                   rows=_n("{n} row", "{n} rows", len(rows), n=len(rows))), style="dim"))
 
     @on(Input.Submitted)
     def _submitted(self) -> None:

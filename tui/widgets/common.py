@@ -32,7 +32,9 @@ def day(d: date | None) -> str:
     """A date for people: 31-03-2026 in Danish, 2026-03-31 in English; '–' for none."""
     if d is None:
         return "–"
-    return d.strftime("%d-%m-%Y") if get_language() == "da" else d.isoformat()
+    from registry.i18n import format_day
+
+    return format_day(d)
 
 
 def parse_day(text: str) -> date:
