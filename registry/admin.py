@@ -259,9 +259,13 @@ def db_stamp(url: str) -> dict:
     finally:
         engine.dispose()
     if diffs:
-        raise RegistryError(_("The tables of {where} are not those of schema {head} ({n} difference(s), e.g. {first}), "
-                              "so Udpeg will not guess its version; put back a backup with `udpeg restore FILE`. "
-                              "Nothing was changed.", where=where, head=dbm.HEAD, n=len(diffs), first=str(diffs[0])[:120]))
+        raise RegistryError(_n("The tables of {where} are not those of schema {head} ({n} difference, {first}), "
+                               "so Udpeg will not guess its version; put back a backup with `udpeg restore FILE`. "
+                               "Nothing was changed.",
+                               "The tables of {where} are not those of schema {head} ({n} differences, e.g. {first}), "
+                               "so Udpeg will not guess its version; put back a backup with `udpeg restore FILE`. "
+                               "Nothing was changed.", len(diffs), where=where, head=dbm.HEAD, n=len(diffs),
+                               first=str(diffs[0])[:120]))
     from alembic import command
 
     engine = make_engine(url)

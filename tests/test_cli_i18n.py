@@ -37,7 +37,7 @@ def test_root_help_follows_the_locale_before_any_option_is_parsed(udpeg, monkeyp
     monkeypatch.setenv("LANG", "da_DK.UTF-8")
     r = udpeg("--help")
     assert r.out.startswith("Brug: udpeg [TILVALG] KOMMANDO [ARGUMENTER]...")
-    assert "Kommandoer:" in r.out and "[miljøvariabel: UDPEG_DB]" in r.out
+    assert "Kommandoer:" in r.out and "[miljøvariabel: UDPEG_DB]" in " ".join(r.out.split())   # wrapped as it fits
 
 
 def test_english_after_danish_is_clicks_own(udpeg, sample_db):
