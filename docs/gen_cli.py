@@ -19,6 +19,12 @@ Generated from the commands' `--help` by `python docs/gen_cli.py`; do not edit b
 The contract these commands keep is `../shared/spec/cli.md`; exit codes are
 `registry.cli.ExitCode`: 0 done, 1 done with errors in the result (or refused),
 2 bad input (nothing written), 3 conflict (nothing written), 4 internal error.
+
+Bounds: every date option (`--on`, `--start`, `--end`, `--round`, `--received`, `--deadline`,
+`--date`, `--since`, `--before`, `--from`, `--to`) takes a date from 1900-01-01 to 2199-12-31;
+the whole-number options show their range below (`--seats` ≤ 1000, `--within` ≤ 3660 days,
+`--limit`/`--offset` ≤ 1000000). Ids and texts given as options are held to the dataset's
+bounds (docs/dataset.md, "Bounds"). Anything outside them ends with exit 2 and a sentence.
 """
 
 

@@ -24,6 +24,7 @@ from registry import model as m
 from registry.dataset.locate import locate_line
 from registry.dataset.schema import KINDS, Dataset, Problem, validate
 from registry.db import RegistryError
+from registry.i18n import _
 from registry.terms import default_end, parse_pattern
 
 
@@ -59,6 +60,12 @@ def read_file(path: Path) -> tuple[Any, str]:
         raise DatasetError([Problem("", f"not valid TOML: {exc}", file=str(path))]) from None
     except json.JSONDecodeError as exc:
         raise DatasetError([Problem("", f"not valid JSON: {exc.msg}", line=exc.lineno, file=str(path))]) from None
+    except RecursionError:
+        raise DatasetError([Problem("", _("is nested too deeply to read (a dataset nests a few levels, not thousands)"),
+                                    file=str(path))]) from None
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        why = _("holds a whole number of more than 4,300 digits") if "digits" in str(exc) else str(exc)[:200]
+        raise DatasetError([Problem("", why, file=str(path))]) from None
     raise DatasetError([Problem("", "unknown file type: use .toml or .json", file=str(path))])
 
 

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from registry.i18n import N_, _
-from registry.service import END_REASONS
+from registry.service import END_REASONS, Invalid, NominationInput, check_nomination_fields, check_person_fields
 from tui.widgets.common import B, day, findings_text, localized, parse_day
 
 
@@ -157,9 +157,15 @@ class NominationDialog(ModalScreen[dict | None]):
             self.notify(str(exc) if "date" in str(exc) or "dato" in str(exc) else _("The number of seats must be a whole number."),
                         severity="error", markup=False)
             return
-        self.dismiss({"board": self.query_one("#board", Input).value.strip(), "seat": seat, "round": rnd,
-                      "organisations": ids("#orgs"), "candidates": ids("#cands"), "seats": count,
-                      "reasons": self.query_one("#reasons", Input).value.strip()})
+        form = {"board": self.query_one("#board", Input).value.strip(), "seat": seat, "round": rnd,
+                "organisations": ids("#orgs"), "candidates": ids("#cands"), "seats": count,
+                "reasons": self.query_one("#reasons", Input).value.strip()}
+        try:   # refused as a dataset load would refuse it: the form stays open with what was typed
+            check_nomination_fields(NominationInput(**form))
+        except Invalid as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.dismiss(form)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -256,10 +262,16 @@ class PersonDialog(ModalScreen[dict | None]):
         if not val("#pid") or not val("#name"):
             self.notify(_("A person needs an id and a name."), severity="warning", markup=False)
             return
-        self.dismiss({"id": val("#pid"), "name": val("#name"), "sex": str(self.query_one("#sex", Select).value),
-                      "party": val("#party"), "municipality": val("#municipality"),
-                      "skills": [s.strip() for s in val("#skills").split(",") if s.strip()],
-                      "version": self.person.get("version"), "create": not self.person})
+        form = {"id": val("#pid"), "name": val("#name"), "sex": str(self.query_one("#sex", Select).value),
+                "party": val("#party"), "municipality": val("#municipality"),
+                "skills": [s.strip() for s in val("#skills").split(",") if s.strip()],
+                "version": self.person.get("version"), "create": not self.person}
+        try:   # refused as a dataset load would refuse it: the form stays open with what was typed
+            check_person_fields(form["id"], form)
+        except Invalid as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.dismiss(form)
 
     @on(Input.Submitted)
     def _next(self) -> None:
