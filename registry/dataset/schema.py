@@ -115,7 +115,7 @@ def _shown(v: Any) -> str:
         text = repr(v)
     except ValueError:          # an int beyond Python's digit limit for str()
         return "(a number of more than 4,300 digits)"
-    return text if len(text) <= 60 else text[:57] + "…"
+    return text if len(text) <= 200 else text[:197] + "…"
 
 
 def free_value_problem(v: Any, place: str, depth: int = 0) -> tuple[str, str] | None:
