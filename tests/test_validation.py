@@ -24,10 +24,14 @@ BAD_ID_SENTENCE = "\"Bad Id'; --\" is not a valid id (lowercase letters, digits 
 
 @pytest.fixture(scope="module")
 def _template(tmp_path_factory):
-    from conftest import run_udpeg
+    import contextlib
+    import io
+
+    from registry.cli import main
 
     path = tmp_path_factory.mktemp("validation") / "template.db"
-    assert run_udpeg("init", db=path).code == 0
+    with contextlib.redirect_stderr(io.StringIO()):
+        assert main([f"--db={path}", "init"]) == 0
     con = sqlite3.connect(path)          # everything in the main file before it is copied
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     con.close()

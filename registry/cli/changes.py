@@ -14,10 +14,10 @@ from registry.i18n import _
 
 
 def _decision(value: Optional[str]) -> tuple[Optional[str], Optional[str]]:
-    if not value:
+    if value is None:
         return None, None
     meeting, _sep, item = value.partition(":")
-    return meeting or None, item or None
+    return meeting, item or None          # an empty meeting id is refused as a load refuses it
 
 
 def _proposal(board, seat, person, start, end, role, deputy_for, nominated_by, nomination, decision, case,

@@ -303,7 +303,11 @@ class Checker:
             self.add(place, f"must be a list, not {type(v).__name__}")
             return None
         item = item or self.str
-        out = [item(x, f"{place}[{i}]") for i, x in enumerate(v)]
+        out = []
+        for i, x in enumerate(v):
+            if x is None:
+                self.add(f"{place}[{i}]", "must have a value (null is not allowed)")
+            out.append(None if x is None else item(x, f"{place}[{i}]"))
         return None if any(x is None for x in out) else out
 
     def span(self, start: date | None, end: date | None, place: str) -> None:
@@ -485,6 +489,8 @@ def _ruleset(c: Checker, t: dict, p: str) -> dict:
         for k, v in table.items():
             if not (str(k).isdecimal() and str(k).isascii() and len(str(k)) <= 4 and int(k) <= MAX_SEATS):
                 c.add(f"{p}.table.{_shown(k)[1:-1]}", f"{_shown(k)} is not a board size (a whole number up to {MAX_SEATS})")
+            elif v is None:
+                c.add(f"{p}.table.{k}", "must have a value (null is not allowed)")
             elif c.int(v, f"{p}.table.{k}", maximum=MAX_SEATS) is not None:
                 r["table"][str(int(k))] = v
     if r["share"] is None and not r["table"]:
