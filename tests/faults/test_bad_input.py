@@ -392,3 +392,49 @@ def test_bad_input_all_cases(target):
     print(f"\nbad input (all cases): {tally}")
     assert tally["cases"] >= MIN_CASES
     assert not bad, f"{len(bad)} of {tally['cases']}:\n" + "\n".join(bad[:60])
+
+
+# --- on every backend: what PostgreSQL cannot store (NUL) and what neither can -----------------------
+
+def _raw_dump(reg) -> dict:
+    from backends import TABLES
+
+    con = reg.raw()
+    try:
+        return {t: [tuple(map(str, row)) for row in con.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()]
+                for t in TABLES}
+    finally:
+        con.close()
+
+
+#: the hostile files and values (NUL, surrogates, 64-bit overflow, deep nesting, huge numbers)
+HOSTILE = [c for c in CASES if "file" in c and any(k in c["id"] for k in ("escape", "nested", "digit", "raw bytes"))] + \
+          [c for c in CASES if "file" in c and c["id"].startswith("dataset") and
+           any(k in c["id"] for k in ("text#0", "text#1", "text#2", "id#10", "id#11", "free#0", "free#2", "free#3",
+                                      "int#0", "int#1", "int#2", "date#9", "date#10"))][::3]
+
+
+def test_hostile_inputs_on_every_backend(make_registry, backend, tmp_path):
+    """NUL in text is what PostgreSQL refused with an internal error (issue 13.5): refused first now."""
+    from registry import service
+
+    reg = make_registry(sample=False, tree=BASE)
+    before = _raw_dump(reg)
+    codes = {}
+    for case in HOSTILE:
+        name, data = case["file"]
+        path = tmp_path / name
+        path.write_bytes(data)
+        r = run_udpeg("load", str(path), db=reg.db)
+        codes[case["id"]] = r.code
+        assert r.code == 2 and "internal error" not in r.err, f"{case['id']}: {r.code} {r.err[:300]}"
+    ctx = reg.context()
+    for fields in ({"name": "a\x00b"}, {"name": "ok", "party": "\x00"}, {"name": "ok", "skills": ["x\ud800"]}):
+        with pytest.raises(service.Invalid):
+            service.save_person(ctx, "q9", fields, create=True)
+    with pytest.raises(service.Invalid):
+        service.nominate(ctx, service.NominationInput(board="b0", seat="member", round=__import__("datetime").date(2026, 4, 1),
+                                                      organisations=("di",), candidates=("p2",), reasons="a\x00b"))
+    assert _raw_dump(reg) == before
+    print(f"\nbad input on {backend}: {len(codes)} hostile cases, all exit 2, nothing written")
+    assert len(codes) >= 100
