@@ -625,6 +625,11 @@ def vacancies(ctx: Context, on: date, within: int | None = None, group: str | No
     The cli.md shape: {board, seat, seat_name, open, from, council_group, term_end}, plus the
     board's name and the council group's name for people.
     """
+    from registry.dataset.schema import MAX_WITHIN_DAYS
+
+    check_date("on", on)
+    if within is not None:
+        check_int("within", within, 0, MAX_WITHIN_DAYS)
     snaps = snapshots(ctx, on, [board] if board else None, history="recent")   # members and successors
     if board and not snaps:
         raise NotFound(_("There is no board with id {id}. `udpeg boards` lists them.", id=board))

@@ -298,3 +298,16 @@ def test_an_argument_that_is_not_utf8_text_is_refused(udpeg, sample_db, arg):
     assert r.code == 2
     assert "is not UTF-8 text" in r.err
     assert dump(sample_db) == before
+
+
+def test_the_service_bounds_vacancies_within_as_the_cli_does(sample_db):
+    """The UI's Vacancies screen calls the service: ten years ahead is the most, as --within."""
+    from registry.cli.app import MAX_DAYS
+    from registry.dataset.schema import MAX_WITHIN_DAYS
+
+    assert MAX_DAYS == MAX_WITHIN_DAYS == 3660
+    c = ctx(sample_db)
+    assert isinstance(service.vacancies(c, date(2026, 3, 27), within=3660), list)
+    with pytest.raises(service.Invalid) as exc:
+        service.vacancies(c, date(2026, 3, 27), within=999_999_999)
+    assert str(exc.value) == "within: must be at most 3660, not 999999999"

@@ -95,7 +95,7 @@ def parse_day(value: Optional[str], option: str = "--on") -> Optional[date]:
 
 #: bounds of the whole-number options (docs/cli.md; the dataset's own bounds are in docs/dataset.md)
 MAX_SEATS = 1_000        #: --seats (a seat group, a nomination, an allocation)
-MAX_DAYS = 3_660         #: --within: ten years
+MAX_DAYS = 3_660         #: --within: ten years (schema.MAX_WITHIN_DAYS, which the service holds the UI to)
 MAX_ROWS = 1_000_000     #: --limit, --offset
 
 

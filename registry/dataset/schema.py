@@ -24,6 +24,7 @@ MAX_TEXT = 10_000            #: characters in a text (names, reasons, notes …)
 MAX_SEATS = 1_000            #: seats in a seat group, a nomination, a d'Hondt allocation
 MAX_INT = 1_000_000          #: any other whole number of a dataset
 MAX_DEPTH = 16               #: nesting of free tables (``extra``, ``contact``)
+MAX_WITHIN_DAYS = 3_660      #: how far ahead vacancies look (``--within``): ten years
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,%d}\Z" % (MAX_ID - 1))
 _BAD_CHARS = re.compile("[\x00\ud800-\udfff]")
