@@ -85,3 +85,58 @@ async def test_nomination_form_refuses_a_bad_organisation_id_and_stays_open(samp
         assert app.screen is dialog
         shown = [str(n.message) for n in app._notifications]
         assert "'9999-12-31' is outside the dates Udpeg keeps (1900-01-01 to 2199-12-31)" in shown, shown
+
+
+@run_async
+async def test_person_form_opens_again_with_what_was_typed_when_the_registry_refuses_it(sample_db):
+    """An unknown municipality is refused by the registry itself (not by the form): the form opens again."""
+    from tui.screens.dialogs import PersonDialog
+
+    before = _people_ids(sample_db)
+    app = make_app(sample_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "p")
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        dialog = app.screen
+        dialog.query_one("#pid", Input).value = "kim-nord"
+        dialog.query_one("#name", Input).value = "Kim Nord"
+        dialog.query_one("#municipality", Input).value = "atlantis"
+        await pilot.click("#ok")
+        await settle(pilot)
+        again = app.screen
+        assert isinstance(again, PersonDialog)
+        assert [again.query_one(f"#{w}", Input).value for w in ("pid", "name", "municipality")] == \
+            ["kim-nord", "Kim Nord", "atlantis"]
+        assert any("There is no municipality with id atlantis." in str(n.message) for n in app._notifications)
+    assert _people_ids(sample_db) == before
+
+
+@run_async
+async def test_nomination_form_opens_again_with_what_was_typed_when_the_registry_refuses_it(sample_db):
+    from tui.screens.dialogs import NominationDialog
+
+    app = make_app(sample_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "o")
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        dialog = app.screen
+        dialog.query_one("#board", Input).value = "erhvervshus-nordjylland"
+        dialog.query_one("#seat").value = "business"
+        dialog.query_one("#round", Input).value = "2026-04-01"
+        dialog.query_one("#orgs", Input).value = "no-such-org"
+        dialog.query_one("#cands", Input).value = "richard-fynbo"
+        dialog.query_one("#reasons", Input).value = "ingen kvinder"
+        await pilot.click("#ok")
+        await settle(pilot)
+        again = app.screen
+        assert isinstance(again, NominationDialog)
+        assert [again.query_one(f"#{w}", Input).value for w in ("board", "orgs", "cands", "reasons")] == \
+            ["erhvervshus-nordjylland", "no-such-org", "richard-fynbo", "ingen kvinder"]
+        assert str(again.query_one("#seat").value) == "business"
+        assert any("There is no organisation with id no-such-org." in str(n.message) for n in app._notifications)

@@ -108,11 +108,13 @@ class NominationDialog(ModalScreen[dict | None]):
 
     BINDINGS = [B("escape", "cancel", N_("Cancel"), "nominate.cancel")]
 
-    def __init__(self, board: str = "", round_: date | None = None, seats: list[tuple[str, str]] | None = None) -> None:
+    def __init__(self, board: str = "", round_: date | None = None, seats: list[tuple[str, str]] | None = None,
+                 typed: dict | None = None) -> None:
         super().__init__()
         self.board = board
         self.round = round_
         self.seats = seats or []
+        self.typed = typed or {}       # what was typed before a refusal: the form opens again with it
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
@@ -120,21 +122,23 @@ class NominationDialog(ModalScreen[dict | None]):
             yield Label(_("Board id"))
             yield Input(value=self.board, id="board", compact=True)
             yield Label(_("Seat group id"))
+            typed = self.typed
             if self.seats:
+                known = {sid for sid, _name in self.seats}
                 yield Select([(Text(f"{name} ({sid})"), sid) for sid, name in self.seats], allow_blank=False, id="seat",
-                             compact=True)
+                             compact=True, **({"value": typed["seat"]} if typed.get("seat") in known else {}))
             else:
-                yield Input(id="seat", compact=True)
+                yield Input(value=typed.get("seat", ""), id="seat", compact=True)
             yield Label(_("Round starts"))
             yield Input(value=day(self.round) if self.round else "", id="round", compact=True)
             yield Label(_("Organisations (ids, comma separated)"))
-            yield Input(id="orgs", compact=True)
+            yield Input(value=", ".join(typed.get("organisations", ())), id="orgs", compact=True)
             yield Label(_("Candidates (person ids, comma separated)"))
-            yield Input(id="cands", compact=True)
+            yield Input(value=", ".join(typed.get("candidates", ())), id="cands", compact=True)
             yield Label(_("Seats nominated for"))
-            yield Input(value="1", id="count", compact=True)
+            yield Input(value=str(typed.get("seats", 1)), id="count", compact=True)
             yield Label(_("Special reasons (§ 10 a, stk. 2), if any"))
-            yield Input(id="reasons", compact=True)
+            yield Input(value=typed.get("reasons", ""), id="reasons", compact=True)
             with Horizontal(classes="buttons"):
                 yield Button(_("Register"), variant="primary", id="ok")
                 yield Button(_("Cancel"), id="cancel")
@@ -226,16 +230,18 @@ class PersonDialog(ModalScreen[dict | None]):
 
     BINDINGS = [B("escape", "cancel", N_("Cancel"), "person.cancel")]
 
-    def __init__(self, person: dict | None = None) -> None:
+    def __init__(self, person: dict | None = None, typed: dict | None = None) -> None:
         super().__init__()
         self.person = person or {}
+        self.typed = typed or {}       # what was typed before a refusal: the form opens again with it
 
     def compose(self) -> ComposeResult:
-        p = self.person
+        p = {**self.person, **{k: v for k, v in self.typed.items() if k in ("id", "name", "sex", "party",
+                                                                               "municipality", "skills")}}
         with VerticalScroll(classes="dialog"):
-            yield Static(Text(_("Edit person") if p else _("Add a person"), style="bold"))
+            yield Static(Text(_("Edit person") if self.person else _("Add a person"), style="bold"))
             yield Label(_("Id (letters, digits and dashes)"))
-            yield Input(value=p.get("id", ""), id="pid", compact=True, disabled=bool(p))
+            yield Input(value=p.get("id", ""), id="pid", compact=True, disabled=bool(self.person))
             yield Label(_("Name"))
             yield Input(value=p.get("name", ""), id="name", compact=True)
             yield Label(_("Sex, as the person declared it"))
