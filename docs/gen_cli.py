@@ -31,6 +31,12 @@ list) is UTF-8 **with** a byte order mark (EF BB BF), so that Excel — Danish E
 has none. `-o PATH` replaces a file atomically (a temporary file in its folder, then a rename; its
 permissions kept), writes a symbolic link's target, writes a pipe or a device in place, and
 refuses a folder or a missing folder (exit 2, nothing written).
+
+Bounds: every date option (`--on`, `--start`, `--end`, `--round`, `--received`, `--deadline`,
+`--date`, `--since`, `--before`, `--from`, `--to`) takes a date from 1900-01-01 to 2199-12-31;
+the whole-number options show their range below (`--seats` ≤ 1000, `--within` ≤ 3660 days,
+`--limit`/`--offset` ≤ 1000000). Ids and texts given as options are held to the dataset's
+bounds (docs/dataset.md, "Bounds"). Anything outside them ends with exit 2 and a sentence.
 """
 
 

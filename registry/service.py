@@ -59,6 +59,103 @@ class Refused(RegistryError):
 
 
 
+class Invalid(RegistryError):
+    """A value a dataset load would refuse (exit 2, nothing written): the loader's own sentence,
+    after the field's name, as ``place: problem`` in a load."""
+
+    exit_code = 2
+
+    def __init__(self, field: str, problem: str):
+        super().__init__(f"{field}: {problem}")
+        self.field, self.problem = field, problem
+
+
+def check_id(field: str, value: Any, optional: bool = False) -> None:
+    """Refuse ``value`` as an id as a dataset load would (``optional``: None is allowed)."""
+    from registry.dataset.schema import id_problem
+
+    if value is None and optional:
+        return
+    why = id_problem(value)
+    if why:
+        raise Invalid(field, why)
+
+
+def check_text(field: str, value: Any, optional: bool = True, allow_empty: bool = True) -> None:
+    from registry.dataset.schema import text_problem
+
+    if value is None and optional:
+        return
+    why = text_problem(value, allow_empty)
+    if why:
+        raise Invalid(field, why)
+
+
+def check_date(field: str, value: Any, optional: bool = False) -> None:
+    from registry.dataset.schema import read_date
+
+    if value is None and optional:
+        return
+    _d, why = read_date(value)
+    if why:
+        raise Invalid(field, why)
+
+
+def check_int(field: str, value: Any, minimum: int, maximum: int) -> None:
+    from registry.dataset.schema import int_problem
+
+    why = int_problem(value, minimum, maximum)
+    if why:
+        raise Invalid(field, why)
+
+
+def check_person_fields(person_id: str, fields: dict) -> None:
+    """A person's id and fields, checked as a dataset's ``[[people]]`` (the UI form checks before it closes)."""
+    check_id("person.id", person_id)
+    if "name" in fields:
+        check_text("person.name", fields["name"], optional=False, allow_empty=False)
+    if fields.get("party") is not None:
+        check_text("person.party", fields["party"])
+    if fields.get("municipality"):
+        check_id("person.municipality", str(fields["municipality"]).strip())
+    for i, skill in enumerate(fields.get("skills") or []):
+        check_text(f"person.skills[{i}]", skill)
+
+
+def check_nomination_fields(n: "NominationInput") -> None:
+    """A nomination's values, checked as a dataset's ``[[nominations]]``."""
+    from registry.dataset.schema import MAX_SEATS
+
+    check_id("nomination.id", n.id, optional=True)
+    check_id("nomination.board", n.board)
+    check_id("nomination.seat", n.seat)
+    check_date("nomination.round", n.round)
+    for i, org in enumerate(n.organisations):
+        check_id(f"nomination.organisations[{i}]", org)
+    for i, c in enumerate(n.candidates):
+        check_id(f"nomination.candidates[{i}]", c)
+    check_int("nomination.seats", n.seats, 1, MAX_SEATS)
+    check_text("nomination.reasons", n.reasons)
+    check_date("nomination.received", n.received, optional=True)
+    check_date("nomination.deadline", n.deadline, optional=True)
+
+
+def check_proposal_fields(p: "Proposal") -> None:
+    """An appointment's values, checked as a dataset's ``[[appointments]]``."""
+    for key in ("board", "seat", "person"):
+        check_id(f"appointment.{key}", getattr(p, key))
+    for key in ("deputy_for", "nomination", "council_group", "ending"):
+        check_id(f"appointment.{key}", getattr(p, key), optional=True)
+    check_id("appointment.decision.meeting", p.decision_meeting, optional=True)
+    for i, org in enumerate(p.nominated_by):
+        check_id(f"appointment.nominated_by[{i}]", org)
+    check_date("appointment.start", p.start)
+    check_date("appointment.end", p.end, optional=True)
+    check_text("appointment.decision.item", p.decision_item)
+    check_text("appointment.decision.case", p.decision_case)
+    check_text("appointment.override_reason", p.override_reason)
+
+
 @dataclass
 class Context:
     """Who acts on which registry."""
@@ -394,6 +491,7 @@ class WhatIf:
 
 
 def _validate_proposal(s: Session, p: Proposal) -> Proposal:
+    check_proposal_fields(p)
     board = s.get(m.Board, p.board)
     if board is None:
         raise NotFound(_("There is no board with id {id}. `udpeg boards` lists them.", id=p.board))
@@ -417,6 +515,7 @@ def _validate_proposal(s: Session, p: Proposal) -> Proposal:
             raise NotFound(_("There is no appointment with id {id}.", id=p.deputy_for))
         if end is None:
             end = member.ended_date or member.end
+    check_date("appointment.end", end, optional=True)
     if end is not None and end < p.start:
         raise RegistryError(_("The end date {end} is before the start date {start}.", end=format_day(end),
                               start=format_day(p.start)))
@@ -544,6 +643,9 @@ def end_appointment(ctx: Context, appointment: str, on: date, reason: str, expec
     if reason not in END_REASONS:
         raise RegistryError(_("The reason must be one of {reasons}, not {reason}.", reasons=", ".join(END_REASONS),
                               reason=reason))
+    check_id("appointment.id", appointment)
+    check_date("appointment.ended.date", on)
+    check_text("note", note)
     with write_session(ctx.engine) as s:
         a = _end_in_session(s, ctx.actor, appointment, on, reason, expected_version, note)
         board = a.board
@@ -570,6 +672,7 @@ class NominationInput:
 
 def nominate(ctx: Context, n: NominationInput) -> tuple[str, list[Finding]]:
     """Register a nomination; returns its id and its § 10 a findings."""
+    check_nomination_fields(n)
     if n.seats < 1:
         raise RegistryError(_("A nomination is for at least one seat."))
     if not n.organisations:
@@ -594,7 +697,9 @@ def nominate(ctx: Context, n: NominationInput) -> tuple[str, list[Finding]]:
                 raise NotFound(_("There is no person with id {id}. `udpeg people --search NAME` finds people.", id=c))
         if n.id and s.get(m.Nomination, n.id) is not None:
             raise ConflictError(_("There is already a nomination with id {id}; nothing was written.", id=n.id))
-        nid = n.id or f"n-{n.board}-{n.seat}-{n.round.isoformat()}-{'-'.join(n.organisations)}"
+        from registry.dataset.schema import MAX_ID
+
+        nid = n.id or f"n-{n.board}-{n.seat}-{n.round.isoformat()}-{'-'.join(n.organisations)}"[:MAX_ID - 4].rstrip("-")
         base, k = nid, 1
         while s.get(m.Nomination, nid) is not None:
             k += 1
@@ -649,6 +754,7 @@ def _nomination_fact(row: Any):
 
 def decide_reasons(ctx: Context, nomination: str, accepted: bool, expected_version: int | None = None) -> list[Finding]:
     """Record whether the appointing body accepts the stated special reasons (særlige grunde)."""
+    check_id("nomination.id", nomination)
     with write_session(ctx.engine) as s:
         row = s.get(m.Nomination, nomination)
         if row is None:
@@ -675,8 +781,12 @@ def vacancies(ctx: Context, on: date, within: int | None = None, group: str | No
     The cli.md shape: {board, seat, seat_name, open, from, council_group, term_end}, plus the
     board's name and the council group's name for people.
     """
+    from registry.dataset.schema import MAX_WITHIN_DAYS
     from registry.seats import LAPSED, falling_vacant, open_seats as open_now
 
+    check_date("on", on)
+    if within is not None:
+        check_int("within", within, 0, MAX_WITHIN_DAYS)
     _known(ctx, group=group, municipality=municipality)
     snaps = snapshots(ctx, on, [board] if board else None, history="recent")   # members and successors
     if board and not snaps:
@@ -876,6 +986,7 @@ def save_person(ctx: Context, person_id: str, fields: dict, expected_version: in
     """
     allowed = {"name", "sex", "party", "municipality", "skills"}
     values = {k: v for k, v in fields.items() if k in allowed}
+    check_person_fields(person_id, values)
     if "name" in values and not str(values["name"] or "").strip():
         raise RegistryError(_("A person needs a name."))
     if "sex" in values and values["sex"] not in SEXES:

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from registry.cli.app import app, parse_day, state
+from registry.cli.app import MAX_ROWS, app, parse_day, state
 from registry.cli.output import Format, emit, err, print_json
 from registry.i18n import N_, _, _n
 
@@ -28,7 +28,7 @@ def _summary(value) -> str:
 def audit(
     board: Optional[str] = typer.Option(None, "--board", help="Only events about this board."),
     since: Optional[str] = typer.Option(None, "--since", help="Only events on or after this date."),
-    limit: int = typer.Option(500, "--limit", min=1, help="At most this many (newest first)."),
+    limit: int = typer.Option(500, "--limit", min=1, max=MAX_ROWS, help="At most this many (newest first)."),
     fmt: Format = typer.Option(Format.table, "--format", help="table, json or csv."),
     verify: bool = typer.Option(False, "--verify", help="Check the log's hash chain instead; exit 1 at the first "
                                 "broken link. Prints the chain's head: note it, and --head checks it later."),

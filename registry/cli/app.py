@@ -100,10 +100,18 @@ def parse_day(value: Optional[str], option: str = "--on") -> Optional[date]:
     except (ValueError, TypeError):
         raise typer.BadParameter(_("{value} is not a date; write 2026-03-27 or 27-03-2026.", value=value),
                                  param_hint=option) from None
-    if not DAY_RANGE[0] <= day <= DAY_RANGE[1]:
-        raise typer.BadParameter(_("{value} is outside the dates Udpeg keeps ({first} to {last}).", value=value,
-                                   first=DAY_RANGE[0].isoformat(), last=DAY_RANGE[1].isoformat()), param_hint=option)
+    from registry.dataset.schema import read_date
+
+    _day, why = read_date(value)     # the dataset's bounds, in the dataset's words
+    if why:
+        raise typer.BadParameter(why, param_hint=option)
     return day
+
+
+#: bounds of the whole-number options (docs/cli.md; the dataset's own bounds are in docs/dataset.md)
+MAX_SEATS = 1_000        #: --seats (a seat group, a nomination, an allocation)
+MAX_DAYS = 3_660         #: --within: ten years (schema.MAX_WITHIN_DAYS, which the service holds the UI to)
+MAX_ROWS = 1_000_000     #: --limit, --offset
 
 
 def on_or_today(value: Optional[str], option: str = "--on") -> date:
@@ -262,9 +270,20 @@ def language_of(args: list[str]) -> str | None:
     return None
 
 
+#: what no argument may hold: NUL, and the lone surrogates Python makes of bytes that are not UTF-8
+_UNSAFE = __import__("re").compile("[\x00\ud800-\udfff]")
+_LONE = __import__("re").compile("[\ud800-\udc7f\udd00-\udfff]")   # not from surrogateescape
+
+
 def run(args: list[str], ui: Callable[[Any, date], None] | None = None) -> int:
     """Run the app (with ``ui`` as the terminal UI); every error becomes a sentence and an exit code."""
     _ui[0] = ui
+    for arg in args:
+        if _UNSAFE.search(arg):
+            shown = arg.encode("utf-8", "surrogateescape" if not _LONE.search(arg) else "backslashreplace")
+            err(_("The command line holds {arg}, which is not UTF-8 text (or holds a NUL character); "
+                  "nothing was done.", arg=repr(shown)[2:-1][:80]))
+            return ExitCode.BAD_INPUT
     commits_before = _commit_count()
     launch = ui_launch(args)
     if launch is None:

@@ -7,17 +7,17 @@ from typing import List, Optional
 import typer
 
 from registry.cli import ExitCode
-from registry.cli.app import app, on_or_today, parse_day, state
+from registry.cli.app import MAX_SEATS, app, on_or_today, parse_day, state
 from registry.cli.boards import print_findings
 from registry.cli.output import Format, _console, err, findings_rows, print_json
 from registry.i18n import _, format_day
 
 
 def _decision(value: Optional[str]) -> tuple[Optional[str], Optional[str]]:
-    if not value:
+    if value is None:
         return None, None
     meeting, _sep, item = value.partition(":")
-    return meeting or None, item or None
+    return meeting, item or None          # an empty meeting id is refused as a load refuses it
 
 
 def _proposal(board, seat, person, start, end, role, deputy_for, nominated_by, nomination, decision, case,
@@ -144,7 +144,7 @@ def nominate(
     round_: str = typer.Option(..., "--round", help="The term start the nomination is for."),
     org: List[str] = typer.Option(..., "--org", help="Nominating organisation (repeat for a joint nomination)."),
     candidate: List[str] = typer.Option(..., "--candidate", help="A proposed person (repeat)."),
-    seats: int = typer.Option(1, "--seats", help="How many seats it proposes for (k in § 10 a)."),
+    seats: int = typer.Option(1, "--seats", min=1, max=MAX_SEATS, help="How many seats it proposes for (k in § 10 a)."),
     reasons: str = typer.Option("", "--reasons", help="Særlige grunde, if it lacks a woman or a man."),
     received: Optional[str] = typer.Option(None, "--received", help="Date received."),
     deadline: Optional[str] = typer.Option(None, "--deadline", help="The deadline."),

@@ -6,7 +6,7 @@ from typing import List, Optional
 
 import typer
 
-from registry.cli.app import app, on_or_today, state
+from registry.cli.app import MAX_DAYS, MAX_SEATS, app, on_or_today, state
 from registry.cli.output import Format, _console, emit, print_json
 from registry.i18n import _, _n
 
@@ -16,7 +16,7 @@ VACANCY_KEYS = ("board", "seat", "seat_name", "open", "from", "council_group", "
 @app.command()
 def vacancies(
     on: Optional[str] = typer.Option(None, "--on", help="The date to look at (default today)."),
-    within: Optional[int] = typer.Option(None, "--within", min=0, help="Also seats that fall vacant within this many days."),
+    within: Optional[int] = typer.Option(None, "--within", min=0, max=MAX_DAYS, help="Also seats that fall vacant within this many days."),
     group: Optional[str] = typer.Option(None, "--group", help="Only seats allotted to this council group."),
     board: Optional[str] = typer.Option(None, "--board", help="Only this board."),
     municipality: Optional[str] = typer.Option(None, "--municipality", help="Only boards in this municipality's KKR or seats it held."),
@@ -35,7 +35,7 @@ def vacancies(
 @app.command()
 def allocate(
     groups: List[str] = typer.Argument(..., metavar="NAME=SIZE...", help="Council groups and their sizes, e.g. blaa=13 roed=9."),
-    seats: int = typer.Option(..., "--seats", min=0, help="How many seats to share."),
+    seats: int = typer.Option(..., "--seats", min=0, max=MAX_SEATS, help="How many seats to share."),
     fmt: Format = typer.Option(Format.table, "--format", help="table or json."),
 ) -> None:
     """d'Hondt allocation over the named groups' sizes, with quotients, ties and picking order.
@@ -51,8 +51,8 @@ def allocate(
     sizes: dict[str, int] = {}
     for g in groups:
         name, sep, size = g.partition("=")
-        if not sep or not name or not size.strip().isdigit():
-            raise typer.BadParameter(_("{value}: write NAME=SIZE, e.g. blaa=13.", value=g), param_hint="NAME=SIZE")
+        if not sep or not name or not (size.strip().isdecimal() and size.strip().isascii() and len(size.strip()) <= 6):
+            raise typer.BadParameter(_("{value}: write NAME=SIZE, e.g. blaa=13 (a size of at most 999999).", value=g), param_hint="NAME=SIZE")
         if name in sizes:
             raise typer.BadParameter(_("{value}: the group {name} is named twice.", value=g, name=name), param_hint="NAME=SIZE")
         sizes[name] = int(size)

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from registry.cli.app import app, state
+from registry.cli.app import MAX_ROWS, app, state
 from registry.cli.output import Format, _console, emit, print_json, show_date
 from registry.i18n import _
 
@@ -14,8 +14,8 @@ from registry.i18n import _
 @app.command()
 def people(
     search: Optional[str] = typer.Option(None, "--search", help="Name or id contains this."),
-    limit: int = typer.Option(200, "--limit", min=1, help="At most this many."),
-    offset: int = typer.Option(0, "--offset", min=0, help="Skip this many (paging)."),
+    limit: int = typer.Option(200, "--limit", min=1, max=MAX_ROWS, help="At most this many."),
+    offset: int = typer.Option(0, "--offset", min=0, max=MAX_ROWS, help="Skip this many (paging)."),
     fmt: Format = typer.Option(Format.table, "--format", help="table, json or csv."),
 ) -> None:
     """People in the registry."""

@@ -14,7 +14,7 @@ from typing import Optional
 
 import typer
 
-from registry.cli.app import app, parse_day, state, today
+from registry.cli.app import MAX_DAYS, app, parse_day, state, today
 from registry.cli.output import check_output, err, progress_bar
 from registry.i18n import _, format_day
 
@@ -53,7 +53,7 @@ def _year(value: Optional[str], option: str = "--year") -> Optional[int]:
     if value is None:
         return None
     text = value.strip()
-    if not text.isdigit() or not 1900 <= int(text) <= 2200:
+    if not (text.isdecimal() and text.isascii() and len(text) == 4) or not 1900 <= int(text) <= 2199:
         raise typer.BadParameter(_("{value} is not a year to report on; give a year like 2025.", value=value),
                                  param_hint=option)
     return int(text)
@@ -164,7 +164,7 @@ def vacancies(
     output: Path = typer.Option(..., "-o", "--output", help="The file to write."),
     group: Optional[str] = typer.Option(None, "--group", help="Only seats allotted to this council group."),
     on: Optional[str] = typer.Option(None, "--on", help="The date to look at (default today)."),
-    within: Optional[int] = typer.Option(None, "--within", min=0, help="Also seats that fall vacant within this many days."),
+    within: Optional[int] = typer.Option(None, "--within", min=0, max=MAX_DAYS, help="Also seats that fall vacant within this many days."),
     board: Optional[str] = typer.Option(None, "--board", help="Only this board."),
     fmt: Optional[str] = typer.Option(None, "--format", help=FORMAT_HELP),
 ) -> None:

@@ -20,7 +20,7 @@ from registry.errors import RegistryError
 
 @app.command()
 def synth(
-    boards: int = typer.Option(..., "--boards", min=1, help="How many boards (national-5k: 5000, national-20k: 20000)."),
+    boards: int = typer.Option(..., "--boards", min=1, max=100_000, help="How many boards (national-5k: 5000, national-20k: 20000)."),
     years: int = typer.Option(20, "--years", min=1, max=60, help="Years of history, in whole election periods up to 2030."),
     seed: int = typer.Option(1, "--seed", help="Random seed: the same seed gives the same file."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="The dataset file to write (.json, or .toml)."),

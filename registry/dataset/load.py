@@ -61,6 +61,12 @@ def read_file(path: Path) -> tuple[Any, str]:
         raise DatasetError([Problem("", _("not valid TOML: {problem}", problem=exc), file=str(path))]) from None
     except json.JSONDecodeError as exc:
         raise DatasetError([Problem("", _("not valid JSON: {problem}", problem=exc.msg), line=exc.lineno, file=str(path))]) from None
+    except RecursionError:
+        raise DatasetError([Problem("", _("is nested too deeply to read (a dataset nests a few levels, not thousands)"),
+                                    file=str(path))]) from None
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        why = _("holds a whole number of more than 4,300 digits") if "digits" in str(exc) else str(exc)[:200]
+        raise DatasetError([Problem("", why, file=str(path))]) from None
     raise DatasetError([Problem("", _("unknown file type: use .toml or .json"), file=str(path))])
 
 

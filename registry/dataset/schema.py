@@ -13,11 +13,22 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable
 
+from registry.i18n import _
 from registry.terms import parse_date, parse_pattern
 from registry.i18n import _
 
 FORMAT = "udpeg/1"
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+#: the bounds every value is held to, on a dataset load and on every write from the CLI or the UI
+#: (docs/dataset.md "Bounds"): they keep a typo or a hostile file from making a command run for hours
+MAX_ID = 200                 #: characters in an id
+MAX_TEXT = 10_000            #: characters in a text (names, reasons, notes …)
+MAX_SEATS = 1_000            #: seats in a seat group, a nomination, a d'Hondt allocation
+MAX_INT = 1_000_000          #: any other whole number of a dataset
+MAX_DEPTH = 16               #: nesting of free tables (``extra``, ``contact``)
+MAX_WITHIN_DAYS = 3_660      #: how far ahead vacancies look (``--within``): ten years
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
+ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,%d}\Z" % (MAX_ID - 1))
+_BAD_CHARS = re.compile("[\x00\ud800-\udfff]")
 
 ORG_KINDS = ("business", "knowledge", "labour", "region", "municipality", "ministry", "kkr",
              "council-group", "other")
@@ -36,6 +47,107 @@ NOMINATION_RULES = ("dk-10a", "dk-10a-strict", "none")
 BUILTIN_RULESETS = ("dk-ligelig", "parity", "eu-40", "eu-33", "no", "strict-40", "none")
 SCOPES = ("board", "appointer", "controlled")
 PREDICATES = ("council-member-in-kkr", "elected", "regional-council-member", "mayor")
+
+
+# --- the shared checks: one sentence for each kind of bad value ------------------------------
+# The loader (``Checker`` below) and every write of ``registry.service`` call these, so the CLI,
+# the UI and a dataset load refuse the same value with the same sentence.
+
+
+def id_problem(v: Any) -> str | None:
+    """Why ``v`` is not an id (lowercase letters, digits and '-', at most MAX_ID), or None."""
+    if isinstance(v, str) and ID_RE.match(v):
+        return None
+    if isinstance(v, str) and len(v) > MAX_ID and ID_RE.match(v[:MAX_ID]):
+        return _("is longer than {n} characters (an id has at most {n})", n=MAX_ID)
+    return _("{value} is not a valid id (lowercase letters, digits and '-')", value=_shown(v))
+
+
+def text_problem(v: Any, allow_empty: bool = True, limit: int = MAX_TEXT) -> str | None:
+    """Why ``v`` is not an acceptable text, or None."""
+    if not isinstance(v, str):
+        return _("must be text, not {kind}", kind=type(v).__name__)
+    if len(v) > limit:
+        return _("is longer than {n} characters", n=limit)
+    if _BAD_CHARS.search(v):
+        return _("holds a NUL character or a lone surrogate (\\ud800–\\udfff), which text cannot hold")
+    if not allow_empty and not v.strip():
+        return _("must not be empty")
+    return None
+
+
+def text_ok(v: Any, limit: int = MAX_TEXT) -> bool:
+    """The quiet form of :func:`text_problem` for the readers' fast paths."""
+    return isinstance(v, str) and len(v) <= limit and not _BAD_CHARS.search(v)
+
+
+def int_problem(v: Any, minimum: int | None = 0, maximum: int = MAX_INT) -> str | None:
+    if isinstance(v, bool) or not isinstance(v, int):
+        return _("must be a whole number, not {value}", value=_shown(v))
+    if minimum is not None and v < minimum:
+        return _("must be at least {n}, not {value}", n=minimum, value=_shown(v))
+    if v > maximum:
+        return _("must be at most {n}, not {value}", n=maximum, value=_shown(v))
+    return None
+
+
+def read_date(v: Any) -> tuple[date | None, str | None]:
+    """``(date, None)`` for a date Udpeg keeps (FIRST_DAY to LAST_DAY), else ``(None, why)``."""
+    d = None
+    if isinstance(v, str):
+        try:
+            d = parse_date(v)
+        except (ValueError, TypeError):
+            d = None
+    elif isinstance(v, date):
+        d = v.date() if hasattr(v, "hour") else v
+    if d is None:
+        return None, _("{value} is not a date (use yyyy-mm-dd or dd-mm-yyyy)", value=_shown(v))
+    if not FIRST_DAY <= d <= LAST_DAY:
+        return None, _("{value} is outside the dates Udpeg keeps ({first} to {last})", value=_shown(v),
+                       first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat())
+    return d, None
+
+
+def _shown(v: Any) -> str:
+    """A value as a problem shows it: repr, cut short (a 5,000-digit number is not repeated)."""
+    if isinstance(v, date):
+        v = v.isoformat()
+    try:
+        text = repr(v)
+    except ValueError:          # an int beyond Python's digit limit for str()
+        return "(a number of more than 4,300 digits)"
+    return text if len(text) <= 200 else text[:197] + "…"
+
+
+def free_value_problem(v: Any, place: str, depth: int = 0) -> tuple[str, str] | None:
+    """The first bad value in a free table (``extra``, ``contact``): (place, why), or None."""
+    if depth > MAX_DEPTH:
+        return place, _("is nested more than {n} levels deep", n=MAX_DEPTH)
+    if isinstance(v, dict):
+        for k, x in v.items():
+            sub = f"{place}.{k}"
+            why = text_problem(k, limit=MAX_ID) if isinstance(k, str) else None
+            if why:
+                return sub, why
+            got = free_value_problem(x, sub, depth + 1)
+            if got:
+                return got
+    elif isinstance(v, list):
+        for i, x in enumerate(v):
+            got = free_value_problem(x, f"{place}[{i}]", depth + 1)
+            if got:
+                return got
+    elif isinstance(v, str):
+        why = text_problem(v)
+        return (place, why) if why else None
+    elif isinstance(v, int) and not isinstance(v, bool):
+        if not -2**63 < v < 2**63:
+            return place, _("must be at most {n}, not {value}", n=2**63 - 1, value=_shown(v))
+    elif isinstance(v, float):
+        if v != v or v in (float("inf"), float("-inf")):
+            return place, _("must be a finite number, not {value}", value=_shown(v))
+    return None
 
 
 @dataclass
@@ -99,12 +211,12 @@ class Checker:
     def valid_date(self, v: Any) -> date | None:
         if isinstance(v, str):
             if v not in self._dates:
-                try:
-                    self._dates[v] = parse_date(v)
-                except ValueError:
+                d, why = read_date(v)
+                if why:
                     return None
+                self._dates[v] = d
             return self._dates[v]
-        if isinstance(v, date) and not hasattr(v, "hour"):
+        if isinstance(v, date) and not hasattr(v, "hour") and FIRST_DAY <= v <= LAST_DAY:
             return v
         return None
 
@@ -112,28 +224,24 @@ class Checker:
         if self.valid_id(v):
             return v
         if v is not None:  # missing or null: reported by table()
-            self.add(place, _("{value} is not a valid id (lowercase letters, digits and '-')", value=repr(v)))
+            self.add(place, id_problem(v))
         return None
 
     def str(self, v: Any, place: str, allow_empty: bool = True) -> str | None:
         if v is None:  # missing or null: reported by table()
             return None
-        if not isinstance(v, str):
-            self.add(place, _("must be text, not {kind}", kind=type(v).__name__))
-            return None
-        if not allow_empty and not v.strip():
-            self.add(place, _("must not be empty"))
+        why = text_problem(v, allow_empty)
+        if why:
+            self.add(place, why)
             return None
         return v
 
-    def int(self, v: Any, place: str, minimum: int | None = 0) -> int | None:
+    def int(self, v: Any, place: str, minimum: int | None = 0, maximum: int = MAX_INT) -> int | None:
         if v is None:  # missing or null: reported by table()
             return None
-        if isinstance(v, bool) or not isinstance(v, int):
-            self.add(place, _("must be a whole number, not {value}", value=repr(v)))
-            return None
-        if minimum is not None and v < minimum:
-            self.add(place, _("must be at least {minimum}, not {value}", minimum=minimum, value=v))
+        why = int_problem(v, minimum, maximum)
+        if why:
+            self.add(place, why)
             return None
         return v
 
@@ -161,8 +269,26 @@ class Checker:
             return None
         d = self.valid_date(v)
         if d is None:
-            self.add(place, _("{value} is not a date (use yyyy-mm-dd or dd-mm-yyyy)", value=repr(v)))
+            self.add(place, read_date(v)[1])
         return d
+
+    def free(self, v: Any, place: str) -> dict | None:
+        """A free table (``extra``, ``contact``): any keys, values held to the bounds."""
+        if v is None:
+            return None
+        if not isinstance(v, dict):
+            self.add(place, f"must be a table, not {type(v).__name__}")
+            return None
+        bad = False
+        for k, x in v.items():
+            if x is None:
+                self.add(f"{place}.{k}", "must have a value (null is not allowed)")
+                bad = True
+        got = free_value_problem(v, place)
+        if got:
+            self.add(*got)
+            bad = True
+        return None if bad else v
 
     def enum(self, v: Any, place: str, values: tuple[str, ...]) -> str | None:
         if v is None:  # missing or null: reported by table()
@@ -179,7 +305,11 @@ class Checker:
             self.add(place, _("must be a list, not {kind}", kind=type(v).__name__))
             return None
         item = item or self.str
-        out = [item(x, f"{place}[{i}]") for i, x in enumerate(v)]
+        out = []
+        for i, x in enumerate(v):
+            if x is None:
+                self.add(f"{place}[{i}]", "must have a value (null is not allowed)")
+            out.append(None if x is None else item(x, f"{place}[{i}]"))
         return None if any(x is None for x in out) else out
 
     def span(self, start: date | None, end: date | None, place: str) -> None:
@@ -292,7 +422,7 @@ def _registry(c: Checker, v: Any) -> dict:
         out["kkr"] = c.enum(t["kkr"], "registry.kkr", KKRS)
     for k in ("plurality_threshold", "term_warning_days"):
         if k in t:
-            out[k] = c.int(t[k], f"registry.{k}")
+            out[k] = c.int(t[k], f"registry.{k}", maximum=36_500)
     return {k: v for k, v in out.items() if v is not None}
 
 
@@ -324,8 +454,8 @@ def _person(c: Checker, t: dict, p: str) -> dict:
          "party": _get(c, t, "party", p, c.str),
          "municipality": _get(c, t, "municipality", p, c.id),
          "skills": _get(c, t, "skills", p, c.strlist, []),
-         "contact": _get(c, t, "contact", p, c.table, allowed=set(t.get("contact", {}) if isinstance(t.get("contact"), dict) else ())),
-         "extra": _get(c, t, "extra", p, c.table, allowed=set(t.get("extra", {}) if isinstance(t.get("extra"), dict) else ())),
+         "contact": _get(c, t, "contact", p, c.free),
+         "extra": _get(c, t, "extra", p, c.free),
          "offices": []}
     offices = t.get("offices", [])
     if not isinstance(offices, list):
@@ -359,9 +489,12 @@ def _ruleset(c: Checker, t: dict, p: str) -> dict:
         c.add(f"{p}.table", _("must be a table of n = minimum"))
     else:
         for k, v in table.items():
-            if not str(k).isdigit():
-                c.add(f"{p}.table.{k}", _("{key} is not a board size (a whole number)", key=repr(k)))
-            elif c.int(v, f"{p}.table.{k}") is not None:
+            if not (str(k).isdecimal() and str(k).isascii() and len(str(k)) <= 4 and int(k) <= MAX_SEATS):
+                c.add(f"{p}.table.{_shown(k)[1:-1]}", _("{key} is not a board size (a whole number up to {maximum})",
+                                                     key=_shown(k), maximum=MAX_SEATS))
+            elif v is None:
+                c.add(f"{p}.table.{k}", _("must have a value (null is not allowed)"))
+            elif c.int(v, f"{p}.table.{k}", maximum=MAX_SEATS) is not None:
                 r["table"][str(int(k))] = v
     if r["share"] is None and not r["table"]:
         c.add(p, _("a rule set needs a share, a table, or both"))
@@ -377,7 +510,7 @@ def _board(c: Checker, t: dict, p: str) -> dict:
          "decision_making": _get(c, t, "decision_making", p, c.bool, False),
          "holdover": _get(c, t, "holdover", p, c.bool, False),
          "max_consecutive_terms": _get(c, t, "max_consecutive_terms", p, c.int, 0),
-         "extra": _get(c, t, "extra", p, c.table, allowed=set(t.get("extra", {}) if isinstance(t.get("extra"), dict) else ())),
+         "extra": _get(c, t, "extra", p, c.free),
          "compositions": []}
     if r["term"] is not None:
         try:
@@ -407,8 +540,8 @@ def _composition(c: Checker, t: dict, p: str) -> dict:
         size = {}
     r = {"valid_from": c.date(t.get("valid_from"), f"{p}.valid_from"),
          "valid_to": _get(c, t, "valid_to", p, c.date),
-         "size_min": _get(c, size, "min", f"{p}.size", c.int),
-         "size_max": _get(c, size, "max", f"{p}.size", c.int),
+         "size_min": _get(c, size, "min", f"{p}.size", c.int, maximum=MAX_SEATS),
+         "size_max": _get(c, size, "max", f"{p}.size", c.int, maximum=MAX_SEATS),
          "size_odd": _get(c, size, "odd", f"{p}.size", c.bool, False),
          "balance": _get(c, t, "balance", p, c.strlist, ["dk-ligelig"]),
          "balance_scopes": _get(c, t, "balance_scopes", p, c.strlist, ["board"],
@@ -448,7 +581,7 @@ def _predicate(c: Checker, v: Any, place: str) -> str | None:
 
 def _seat(c: Checker, t: dict, p: str) -> dict:
     r = {"seat": c.id(t.get("id"), f"{p}.id"), "name": c.str(t.get("name"), f"{p}.name", False),
-         "count": c.int(t.get("count"), f"{p}.count", minimum=1),
+         "count": c.int(t.get("count"), f"{p}.count", minimum=1, maximum=MAX_SEATS),
          "appointed_by": _get(c, t, "appointed_by", p, c.id),
          "nominated_by": _get(c, t, "nominated_by", p, c.strlist, [], item=c.id),
          "joint": _get(c, t, "joint", p, c.bool, False),
@@ -456,7 +589,7 @@ def _seat(c: Checker, t: dict, p: str) -> dict:
          "voting": _get(c, t, "voting", p, c.bool, True),
          "counts_for_balance": _get(c, t, "counts_for_balance", p, c.bool),
          "deputies": _get(c, t, "deputies", p, c.enum, "none", values=DEPUTIES),
-         "collective": [], "spread": _get(c, t, "spread", p, c.int, minimum=1),
+         "collective": [], "spread": _get(c, t, "spread", p, c.int, minimum=1, maximum=MAX_SEATS),
          "max_share": _get(c, t, "max_share", p, c.float), "_place": p}
     coll = t.get("collective", [])
     if not isinstance(coll, list):
@@ -467,7 +600,7 @@ def _seat(c: Checker, t: dict, p: str) -> dict:
         req, opt = SPEC["collective"]
         if c.table(x, xp, req | opt, req) is not None:
             r["collective"].append({"skill": c.str(x.get("skill"), f"{xp}.skill", False),
-                                    "min": _get(c, x, "min", xp, c.int, 1, minimum=1)})
+                                    "min": _get(c, x, "min", xp, c.int, 1, minimum=1, maximum=MAX_SEATS)})
     if r["joint"] and len(r["nominated_by"] or []) < 2:
         c.add(f"{p}.joint", _("a joint nomination needs at least two organisations in nominated_by"))
     return r
@@ -499,8 +632,9 @@ def _appointment_fast(c: Checker, t: dict) -> dict | None:
         return None
     nominated_by, override, extra = g("nominated_by", []), g("override_reason"), g("extra")
     if (type(nominated_by) is not list or not all(c.valid_id(x) for x in nominated_by)
-            or (override is not None and not isinstance(override, str))
-            or (extra is not None and (type(extra) is not dict or None in extra.values()))):
+            or (override is not None and not text_ok(override))
+            or (extra is not None and (type(extra) is not dict or None in extra.values()
+                                       or free_value_problem(extra, "") is not None))):
         return None
     ended_date = ended_reason = None
     if "ended" in t:
@@ -514,7 +648,7 @@ def _appointment_fast(c: Checker, t: dict) -> dict | None:
     if "decision" in t:
         d = t["decision"]
         if (type(d) is not dict or not d.keys() <= {"meeting", "item", "case"} or None in d.values()
-                or not c.valid_id(d.get("meeting")) or not all(isinstance(d.get(k, ""), str) for k in ("item", "case"))):
+                or not c.valid_id(d.get("meeting")) or not all(text_ok(d.get(k, "")) for k in ("item", "case"))):
             return None
         meeting, item, case = d["meeting"], d.get("item"), d.get("case")
     return {"id": g("id"), "board": t["board"], "seat": t["seat"], "person": t["person"], "role": role,
@@ -537,7 +671,7 @@ def _appointment(c: Checker, t: dict, p: str) -> dict:
          "nomination": _get(c, t, "nomination", p, c.id),
          "council_group": _get(c, t, "council_group", p, c.id),
          "override_reason": _get(c, t, "override_reason", p, c.str),
-         "extra": _get(c, t, "extra", p, c.table, allowed=set(t.get("extra", {}) if isinstance(t.get("extra"), dict) else ())),
+         "extra": _get(c, t, "extra", p, c.free),
          "ended_date": None, "ended_reason": None, "end_given": "end" in t}
     r.update(_decision(c, t, p))
     c.span(r["start"], r["end"], f"{p}.end")
@@ -588,7 +722,7 @@ def _nomination_fast(c: Checker, t: dict) -> dict | None:
     if (None in t.values() or rnd is None or not c.valid_id(g("board")) or not c.valid_id(g("seat"))
             or ("id" in t and not c.valid_id(t["id"])) or type(orgs) is not list or not orgs or type(cands) is not list
             or not all(c.valid_id(x) for x in orgs) or not all(c.valid_id(x) for x in cands)
-            or type(seats) is not int or seats < 1 or not isinstance(reasons, str) or accepted not in ("yes", "no", "")
+            or type(seats) is not int or not 1 <= seats <= MAX_SEATS or not text_ok(reasons) or accepted not in ("yes", "no", "")
             or type(confidential) is not bool or ("received" in t and received is None) or ("deadline" in t and deadline is None)):
         return None
     return {"id": g("id"), "board": t["board"], "seat": t["seat"], "round": rnd, "organisations": list(orgs),
@@ -603,7 +737,7 @@ def _nomination(c: Checker, t: dict, p: str) -> dict:
     r = {"id": _get(c, t, "id", p, c.id), "board": c.id(t.get("board"), f"{p}.board"),
          "seat": c.id(t.get("seat"), f"{p}.seat"), "round": c.date(t.get("round"), f"{p}.round"),
          "organisations": c.strlist(t.get("organisations"), f"{p}.organisations", item=c.id),
-         "seats": _get(c, t, "seats", p, c.int, 1, minimum=1),
+         "seats": _get(c, t, "seats", p, c.int, 1, minimum=1, maximum=MAX_SEATS),
          "candidates": c.strlist(t.get("candidates"), f"{p}.candidates", item=c.id),
          "received": _get(c, t, "received", p, c.date), "deadline": _get(c, t, "deadline", p, c.date),
          "reasons": _get(c, t, "reasons", p, c.str, ""),

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from registry.i18n import N_, _
-from registry.service import END_REASONS
+from registry.service import END_REASONS, Invalid, NominationInput, check_nomination_fields, check_person_fields
 from tui.widgets.common import B, day, findings_text, localized, parse_day
 
 
@@ -108,11 +108,13 @@ class NominationDialog(ModalScreen[dict | None]):
 
     BINDINGS = [B("escape", "cancel", N_("Cancel"), "nominate.cancel")]
 
-    def __init__(self, board: str = "", round_: date | None = None, seats: list[tuple[str, str]] | None = None) -> None:
+    def __init__(self, board: str = "", round_: date | None = None, seats: list[tuple[str, str]] | None = None,
+                 typed: dict | None = None) -> None:
         super().__init__()
         self.board = board
         self.round = round_
         self.seats = seats or []
+        self.typed = typed or {}       # what was typed before a refusal: the form opens again with it
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
@@ -120,21 +122,23 @@ class NominationDialog(ModalScreen[dict | None]):
             yield Label(_("Board id"))
             yield Input(value=self.board, id="board", compact=True)
             yield Label(_("Seat group id"))
+            typed = self.typed
             if self.seats:
+                known = {sid for sid, _name in self.seats}
                 yield Select([(Text(f"{name} ({sid})"), sid) for sid, name in self.seats], allow_blank=False, id="seat",
-                             compact=True)
+                             compact=True, **({"value": typed["seat"]} if typed.get("seat") in known else {}))
             else:
-                yield Input(id="seat", compact=True)
+                yield Input(value=typed.get("seat", ""), id="seat", compact=True)
             yield Label(_("Round starts"))
             yield Input(value=day(self.round) if self.round else "", id="round", compact=True)
             yield Label(_("Organisations (ids, comma separated)"))
-            yield Input(id="orgs", compact=True)
+            yield Input(value=", ".join(typed.get("organisations", ())), id="orgs", compact=True)
             yield Label(_("Candidates (person ids, comma separated)"))
-            yield Input(id="cands", compact=True)
+            yield Input(value=", ".join(typed.get("candidates", ())), id="cands", compact=True)
             yield Label(_("Seats nominated for"))
-            yield Input(value="1", id="count", compact=True)
+            yield Input(value=str(typed.get("seats", 1)), id="count", compact=True)
             yield Label(_("Special reasons (§ 10 a, stk. 2), if any"))
-            yield Input(id="reasons", compact=True)
+            yield Input(value=typed.get("reasons", ""), id="reasons", compact=True)
             with Horizontal(classes="buttons"):
                 yield Button(_("Register"), variant="primary", id="ok")
                 yield Button(_("Cancel"), id="cancel")
@@ -157,9 +161,15 @@ class NominationDialog(ModalScreen[dict | None]):
             self.notify(str(exc) if "date" in str(exc) or "dato" in str(exc) else _("The number of seats must be a whole number."),
                         severity="error", markup=False)
             return
-        self.dismiss({"board": self.query_one("#board", Input).value.strip(), "seat": seat, "round": rnd,
-                      "organisations": ids("#orgs"), "candidates": ids("#cands"), "seats": count,
-                      "reasons": self.query_one("#reasons", Input).value.strip()})
+        form = {"board": self.query_one("#board", Input).value.strip(), "seat": seat, "round": rnd,
+                "organisations": ids("#orgs"), "candidates": ids("#cands"), "seats": count,
+                "reasons": self.query_one("#reasons", Input).value.strip()}
+        try:   # refused as a dataset load would refuse it: the form stays open with what was typed
+            check_nomination_fields(NominationInput(**form))
+        except Invalid as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.dismiss(form)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -220,16 +230,18 @@ class PersonDialog(ModalScreen[dict | None]):
 
     BINDINGS = [B("escape", "cancel", N_("Cancel"), "person.cancel")]
 
-    def __init__(self, person: dict | None = None) -> None:
+    def __init__(self, person: dict | None = None, typed: dict | None = None) -> None:
         super().__init__()
         self.person = person or {}
+        self.typed = typed or {}       # what was typed before a refusal: the form opens again with it
 
     def compose(self) -> ComposeResult:
-        p = self.person
+        p = {**self.person, **{k: v for k, v in self.typed.items() if k in ("id", "name", "sex", "party",
+                                                                               "municipality", "skills")}}
         with VerticalScroll(classes="dialog"):
-            yield Static(Text(_("Edit person") if p else _("Add a person"), style="bold"))
+            yield Static(Text(_("Edit person") if self.person else _("Add a person"), style="bold"))
             yield Label(_("Id (letters, digits and dashes)"))
-            yield Input(value=p.get("id", ""), id="pid", compact=True, disabled=bool(p))
+            yield Input(value=p.get("id", ""), id="pid", compact=True, disabled=bool(self.person))
             yield Label(_("Name"))
             yield Input(value=p.get("name", ""), id="name", compact=True)
             yield Label(_("Sex, as the person declared it"))
@@ -256,10 +268,16 @@ class PersonDialog(ModalScreen[dict | None]):
         if not val("#pid") or not val("#name"):
             self.notify(_("A person needs an id and a name."), severity="warning", markup=False)
             return
-        self.dismiss({"id": val("#pid"), "name": val("#name"), "sex": str(self.query_one("#sex", Select).value),
-                      "party": val("#party"), "municipality": val("#municipality"),
-                      "skills": [s.strip() for s in val("#skills").split(",") if s.strip()],
-                      "version": self.person.get("version"), "create": not self.person})
+        form = {"id": val("#pid"), "name": val("#name"), "sex": str(self.query_one("#sex", Select).value),
+                "party": val("#party"), "municipality": val("#municipality"),
+                "skills": [s.strip() for s in val("#skills").split(",") if s.strip()],
+                "version": self.person.get("version"), "create": not self.person}
+        try:   # refused as a dataset load would refuse it: the form stays open with what was typed
+            check_person_fields(form["id"], form)
+        except Invalid as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.dismiss(form)
 
     @on(Input.Submitted)
     def _next(self) -> None:

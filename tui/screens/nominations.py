@@ -166,8 +166,26 @@ class NominationsScreen(UdpegScreen):
                 candidates=form["candidates"], seats=form["seats"], reasons=form["reasons"]))
         except Exception as exc:  # noqa: BLE001
             fail(self, exc)
+            deliver(self, self.reopen, form)     # refused: the form opens again with what was typed
             return
         deliver(self, self.registered, nid, findings)
+
+    @work(thread=True, exclusive=True, group="nomination-form", exit_on_error=False)
+    def reopen(self, form: dict) -> None:
+        try:
+            seats = data.seat_choices(self.ctx, form["board"]) if form["board"] else []
+        except Exception:  # noqa: BLE001 - an unknown board: the seat is typed
+            seats = []
+        deliver(self, self.show_typed_form, form, seats)
+
+    def show_typed_form(self, form: dict, seats: list) -> None:
+        from tui.screens.dialogs import NominationDialog
+
+        def done(again: dict | None) -> None:
+            if again:
+                self.register(again)
+
+        self.app.push_screen(NominationDialog(form["board"], form["round"], seats, typed=form), done)
 
     def registered(self, nid: str, findings: list) -> None:
         self.say(_("The nomination is registered."))

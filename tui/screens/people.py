@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Input, Static
 
 from registry import service
+from registry.errors import ConflictError
 from registry.i18n import N_, _
 from tui.screens.base import UdpegScreen, deliver, fail
 from tui.widgets.common import B, day, localized, sex_label
@@ -161,8 +162,15 @@ class PeopleScreen(UdpegScreen):
                                     expected_version=form["version"], create=form["create"])
         except Exception as exc:  # noqa: BLE001 - a conflict is shown as its sentence
             fail(self, exc)
+            if not isinstance(exc, ConflictError):   # refused: the form opens again with what was typed
+                deliver(self, self.reopen, form)
             return
         deliver(self, self.saved, p)
+
+    def reopen(self, form: dict) -> None:
+        from tui.screens.dialogs import PersonDialog
+
+        self.app.push_screen(PersonDialog(None if form["create"] else self.current, typed=form), self._saved_form)
 
     def saved(self, p: dict) -> None:
         self.say(_("{name} is saved.", name=p["name"]))

@@ -87,12 +87,14 @@ class VacanciesScreen(UdpegScreen):
     def reload(self) -> None:
         try:
             on = parse_day(self.query_one("#on", Input).value)
-            within_text = self.query_one("#within", Input).value.strip()
-            within = int(within_text) if within_text else None
         except ValueError as exc:
-            msg = str(exc) if "2026" in str(exc) else _("Within must be a whole number of days.")
-            self.query_one("#status", Static).update(Text(msg, style="yellow"))
+            self.query_one("#status", Static).update(Text(str(exc), style="yellow"))
             return
+        within_text = self.query_one("#within", Input).value.strip()
+        if within_text and not (within_text.isdecimal() and within_text.isascii() and len(within_text) <= 6):
+            self.query_one("#status", Static).update(Text(_("Within must be a whole number of days."), style="yellow"))
+            return
+        within = int(within_text) if within_text else None
         group = self.query_one("#group", Select).value
         group = None if group is Select.NULL or group is None else str(group)
         board = self.query_one("#board", Input).value.strip() or None

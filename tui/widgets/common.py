@@ -40,9 +40,15 @@ def day(d: date | None) -> str:
 def parse_day(text: str) -> date:
     """Parse what a user typed as a date; ValueError with a sentence when it is not one."""
     try:
-        return parse_date(text.strip())
+        d = parse_date(text.strip())
     except (ValueError, TypeError):
         raise ValueError(_("{value} is not a date; write 2026-03-27 or 27-03-2026.", value=text)) from None
+    from registry.dataset.schema import read_date
+
+    _d, why = read_date(d)       # the dataset's bounds, in the dataset's words
+    if why:
+        raise ValueError(why)
+    return d
 
 
 def gender_bar(women: int, men: int, undisclosed: int = 0, width: int = 6) -> Text:
