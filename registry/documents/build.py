@@ -569,6 +569,9 @@ def followups(ctx, board: str, round: date, by: date | None = None, today: date 
         doc.h(_("Legal basis"))
         doc.bullets(sorted({basis for _t, basis in v.problems if basis}))
         doc.h(_("Deadline"))
-        doc.p(_("Please supplement the nomination, or state the special reasons, by {date}.", date=long_date(when, lang)))
+        if any(f.nomination == n.id and f.rule == "nomination-both-sexes" for f in findings):
+            doc.p(_("Please supplement the nomination, or state the special reasons, by {date}.", date=long_date(when, lang)))
+        else:
+            doc.p(_("Please send a joint nomination by {date}.", date=long_date(when, lang)))
         out.append(doc)
     return out
