@@ -397,3 +397,34 @@ def test_english_decision_golden(sample_db, udpeg, tmp_path):
     text = path.read_text(encoding="utf-8")
     assert "KKR Nordjylland appointed the following" in text and "25 March 2022" in text
     assert_golden("documents/decision-2022-03-25-3.1.en.md", text)
+
+
+def test_annex_with_candidates_golden(sample_db, udpeg, tmp_path):
+    """The annex once candidates are registered: names, declared sex, e-mail and the reasons text."""
+    _plant(sample_db, udpeg)
+    path = tmp_path / "annex.md"
+    r = udpeg("--lang", "da", "agenda", "--meeting", "kkr-2026-03-27", "--board", EH, "--round", "2026-04-01",
+              "--seat", "business", "-o", tmp_path / "item.md", "--annex", path, db=sample_db, env=TODAY)
+    assert r.code == 0, r.err
+    text = path.read_text(encoding="utf-8")
+    assert "| Karen Kandidatsen | kvinde |" in text and "karen.hemmelig@example.dk" in text
+    assert "PLANTET-GRUND: ingen mandlige kandidater" in text and "endnu ikke afgjort" in text
+    assert_golden("documents/annex-2026-business-candidates.md", text)
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+
+@given(st.dates())
+def test_dates_read_as_the_kkr_writes_them(d):
+    from datetime import datetime
+
+    from registry.documents import long_date, short_date
+
+    assert datetime.strptime(short_date(d), "%d-%m-%Y").date() == d
+    months = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+              "november", "december"]
+    assert long_date(d, "da") == f"{d.day}. {months[d.month - 1]} {d.year}"
+    import calendar
+
+    assert long_date(d, "en") == f"{d.day} {calendar.month_name[d.month]} {d.year}"

@@ -84,7 +84,7 @@ _MONTHS = {
 
 def short_date(d: date | None) -> str:
     """dd-mm-yyyy (the KKR documents' short form, in both languages)."""
-    return d.strftime("%d-%m-%Y") if d is not None else "…"
+    return f"{d.day:02d}-{d.month:02d}-{d.year:04d}" if d is not None else "…"
 
 
 def long_date(d: date | None, lang: str = "da") -> str:
