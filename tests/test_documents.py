@@ -428,3 +428,17 @@ def test_dates_read_as_the_kkr_writes_them(d):
     import calendar
 
     assert long_date(d, "en") == f"{d.day} {calendar.month_name[d.month]} {d.year}"
+
+
+def test_the_constituent_meeting_decided_the_chair_and_the_political_members(sample_db):
+    """R22 3.1, Baggrund: at the constituent meeting 21-01-2022 "Der blev peget på borgmester Mogens
+    Christen Gade, som formand, borgmester Thomas Kastrup Larsen, byrådsmedlem Leon Sebbelin og 1.
+    viceborgmester Per Møller" (no item number recorded: every decision of the meeting). The region's
+    member is taken to note once, on 25-03-2022, not again here."""
+    doc = _doc(sample_db, "decision", "kkr-2022-01-21", None)
+    groups, other = _groups(doc)
+    assert list(groups) == ["Formand (1)", "Kommunale politiske repræsentanter (3)"]
+    assert groups["Formand (1)"] == ["Mogens Christen Gade"]
+    assert sorted(groups["Kommunale politiske repræsentanter (3)"]) == ["Leon Sebbelin", "Per Møller", "Thomas Kastrup Larsen"]
+    assert not [p for p in other if "efterretning" in p]
+    assert doc.title == "Udpegninger til bestyrelsen for Erhvervshus Nordjylland"

@@ -76,7 +76,7 @@ def _write_all(docs, fmt: str, output: Path) -> None:
 @app.command("minutes")
 def minutes(
     meeting: str = typer.Option(..., "--meeting", help="The meeting id (e.g. kkr-2022-03-25)."),
-    item: str = typer.Option(..., "--item", help="The agenda item the decisions are recorded under (e.g. 3.1)."),
+    item: Optional[str] = typer.Option(None, "--item", help="The agenda item the decisions are recorded under (e.g. 3.1; default: every decision of the meeting)."),
     output: Path = typer.Option(..., "-o", "--output", help="The file to write."),
     fmt: Optional[str] = typer.Option(None, "--format", help=FORMAT_HELP),
 ) -> None:

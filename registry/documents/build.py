@@ -51,13 +51,14 @@ def meeting(ctx, meeting_id: str) -> MeetingFact:
         return MeetingFact(row.id, row.date, row.body, org.name if org else row.body, row.place)
 
 
-def _decisions(ctx, meeting_id: str, item: str) -> list[tuple[str, str, str | None]]:
-    """(appointment, board, case) of the appointments decided at the meeting under the item."""
+def _decisions(ctx, meeting_id: str, item: str | None) -> list[tuple[str, str, str | None]]:
+    """(appointment, board, case) of the appointments decided at the meeting (under the item, if given)."""
+    q = select(m.Appointment.id, m.Appointment.board, m.Appointment.decision_case).where(
+        m.Appointment.decision_meeting == meeting_id)
+    if item is not None:
+        q = q.where(m.Appointment.decision_item == item)
     with read_session(ctx.engine) as s:
-        return list(s.execute(select(m.Appointment.id, m.Appointment.board, m.Appointment.decision_case)
-                              .where(m.Appointment.decision_meeting == meeting_id,
-                                     m.Appointment.decision_item == item)
-                              .order_by(m.Appointment.board, m.Appointment.id)).all())
+        return list(s.execute(q.order_by(m.Appointment.board, m.Appointment.id)).all())
 
 
 def _case_for(ctx, board: str, meeting_id: str, start: date, end: date | None) -> str:
@@ -72,6 +73,16 @@ def _case_for(ctx, board: str, meeting_id: str, start: date, end: date | None) -
     in_term = sorted(((d, c) for c, _mid, d in rows if start - timedelta(days=366) <= d and (end is None or d <= end)),
                      reverse=True)
     return in_term[0][1] if in_term else ""
+
+
+def _last_decision_day(ctx, board: str, starts: Sequence[date]) -> date | None:
+    """The day of the last meeting that decided appointments of the board starting on ``starts``."""
+    if not starts:
+        return None
+    with read_session(ctx.engine) as s:
+        return s.execute(select(m.Meeting.date).join(m.Appointment, m.Appointment.decision_meeting == m.Meeting.id)
+                         .where(m.Appointment.board == board, m.Appointment.start.in_(list(starts)))
+                         .order_by(m.Meeting.date.desc()).limit(1)).scalar()
 
 
 def _contacts(ctx, ids: Iterable[str]) -> dict[str, str]:
@@ -249,17 +260,19 @@ def _deadline_lines(snap: BoardSnapshot, findings: Sequence[Finding], noms: Sequ
 # --- 4. the decision text (Beslutning) ----------------------------------------------------------
 
 
-def decision(ctx, meeting_id: str, item: str) -> Doc:
+def decision(ctx, meeting_id: str, item: str | None) -> Doc:
     """The decision text for the minutes: who was appointed at the meeting under the item, by seat
     group, with the nominating organisation; seats other bodies appointed are "taken to note"."""
     lang = get_language()
     meet = meeting(ctx, meeting_id)
     rows = _decisions(ctx, meeting_id, item)
     if not rows:
+        if item is None:
+            raise RegistryError(_("No appointments are recorded with meeting {meeting}.", meeting=meeting_id))
         raise RegistryError(_("No appointments are recorded with meeting {meeting}, item {item}.",
                               meeting=meeting_id, item=item))
     cases = sorted({c for _a, _b, c in rows if c})
-    doc = Doc(_("Decision"), lang=lang, name=f"beslutning-{meeting_id}-{item}")
+    doc = Doc(_("Decision"), lang=lang, name=f"beslutning-{meeting_id}" + (f"-{item}" if item else ""))
     doc.p(_("Minutes, {body}, meeting on {date}", body=meet.body_name, date=long_date(meet.date, lang)), "meta")
     by_board: dict[str, list[str]] = {}
     for aid, board, _case in rows:
@@ -271,7 +284,8 @@ def decision(ctx, meeting_id: str, item: str) -> Doc:
         starts = sorted({held[a].start for a in ids if a in held})
         snap = service.snapshot(ctx, board, starts[0] if starts else meet.date)
         comp = snap.composition
-        title = _("{item}. Appointments to the board of {board}", item=item, board=snap.board.name)
+        title = (_("{item}. Appointments to the board of {board}", item=item, board=snap.board.name) if item
+                 else _("Appointments to the board of {board}", board=snap.board.name))
         doc.h(title, 1 if first else 2)
         if first:
             doc.title = title
@@ -305,9 +319,11 @@ def decision(ctx, meeting_id: str, item: str) -> Doc:
                     who = _("{name}, deputy", name=who)
                 lines.append(_("{name} ({orgs})", name=who, orgs=_orgs(snap, by)) if by else who)
             doc.bullets(lines)
-        # seats another body appointed for the same term: the KKR takes them to note
+        # seats another body appointed for the same term: the KKR takes them to note, at the last
+        # meeting that decided appointments of the board for that term (not at every one)
         owners = snap.owner_orgs | {meet.body}
-        for h in sorted(hist, key=lambda h: h.appointment):
+        last = _last_decision_day(ctx, board, starts)
+        for h in sorted(hist, key=lambda h: h.appointment) if last is None or last <= meet.date else ():
             seat = comp.seat(h.seat) if comp else None
             if (h.appointment in ids or seat is None or not seat.appointed_by or seat.appointed_by in owners
                     or h.start not in starts or not h.person.recorded):
@@ -353,9 +369,10 @@ def agenda(ctx, meeting_id: str, board: str, round: date, item: str | None = Non
     doc.h(_("Background"))
     doc.p(_("{kkr} is to appoint members to the board of {board} for the term {start} – {end}: {seats}.",
             kkr=kkr, board=snap.board.name, start=short_date(start), end=short_date(end), seats=", ".join(wanted)))
-    doc.p(_("The entitled organisations have been asked for written nominations of candidates."))
-    doc.p(_("{kkr} is informed of the candidates in a confidential annex, for the appointment at the meeting on {date}.",
-            kkr=kkr, date=long_date(meet.date, lang)))
+    if any(s.nominated_by for s in groups):
+        doc.p(_("The entitled organisations have been asked for written nominations of candidates."))
+        doc.p(_("{kkr} is informed of the candidates in a confidential annex, for the appointment at the meeting on {date}.",
+                kkr=kkr, date=long_date(meet.date, lang)))
 
     doc.h(_("Recommendation"))
     doc.p(_("It is recommended that {kkr} appoints", kkr=kkr))
