@@ -442,3 +442,19 @@ def test_the_constituent_meeting_decided_the_chair_and_the_political_members(sam
     assert sorted(groups["Kommunale politiske repræsentanter (3)"]) == ["Leon Sebbelin", "Per Møller", "Thomas Kastrup Larsen"]
     assert not [p for p in other if "efterretning" in p]
     assert doc.title == "Udpegninger til bestyrelsen for Erhvervshus Nordjylland"
+
+
+def test_an_entitled_organisation_that_did_not_nominate_is_listed_as_such(sample_db):
+    from datetime import date
+
+    from registry.documents import Heading, Table
+
+    with sqlite3.connect(sample_db) as con:
+        con.execute("DELETE FROM nomination WHERE id = 'n-2026-eh-martec'")
+    item, _annex = _doc(sample_db, "agenda", "kkr-2026-03-27", EH, date(2026, 4, 1), "4.1")
+    g = item.blocks.index(Heading("Repræsentant fra en videninstitution", 3))
+    table = next(b for b in item.blocks[g:] if isinstance(b, Table))
+    assert len(table.rows) == 4
+    assert table.rows[-1] == ("Maritime and Polytechnic College (MARTEC)", "—", "ingen indstilling modtaget")
+    lead = next(b.text for b in item.blocks[g:] if "indstillet kandidater fra" in getattr(b, "text", ""))
+    assert "MARTEC" not in lead

@@ -417,10 +417,12 @@ def agenda(ctx, meeting_id: str, board: str, round: date, item: str | None = Non
                         from_orgs.append(o)
             doc.p(_("Candidates have been nominated by the following organisations: {orgs}.",
                     orgs=", ".join(snap.org_names.get(o, o) for o in from_orgs)))
+            silent = [o for o in s.nominated_by if o not in from_orgs]
             doc.table((_("Organisation"), _("Received"), _("Ligestillingsloven § 10 a")),
                       [(", ".join(snap.org_names.get(o, o) for o in v.nomination.organisations),
                         short_date(v.nomination.received) if v.nomination.received else _("not recorded"),
-                        v.label) for v in mine])
+                        v.label) for v in mine]
+                      + [(snap.org_names.get(o, o), "—", _("no nomination received")) for o in silent])
         else:
             doc.p(_("No nominations are recorded for this seat group."))
         if s.joint and mine and not any(set(s.nominated_by) <= set(v.nomination.organisations) for v in mine):
