@@ -251,7 +251,8 @@ def test_candidates_and_reasons_appear_only_in_the_annex(sample_db, udpeg, tmp_p
                 ("agenda", "--meeting", "kkr-2026-03-27", "--board", EH, "--round", "2026-04-01", "--item", "4.1",
                  "-o", out / f"item.{fmt}", "--annex", out / f"annex.{fmt}"),
                 ("letters", "--board", EH, "--round", "2026-04-01", "-o", out / "letters", "--format", fmt),
-                ("followups", "--board", EH, "--round", "2026-04-01", "-o", out / "followups", "--format", fmt),
+                ("letters", "--kind", "follow-up", "--board", EH, "--round", "2026-04-01", "-o", out / "followups",
+                 "--format", fmt),
                 ("minutes", "--meeting", "kkr-2022-03-25", "--item", "3.1", "-o", out / f"minutes.{fmt}"),
             ]
             for args in runs:
@@ -367,7 +368,7 @@ DOCUMENTS = {
                               "--item", "4.1"), "annex"),
     "letter-2026-labour-fh": (("letters", "--board", EH, "--round", "2026-04-01", "--seat", "labour"),
                               f"anmodning-{EH}-labour-fh"),
-    "followup-2026-ac": (("followups", "--board", EH, "--round", "2026-04-01", "--by", "2026-04-10"),
+    "followup-2026-ac": (("letters", "--kind", "follow-up", "--board", EH, "--round", "2026-04-01", "--by", "2026-04-10"),
                          "opfoelgning-n-2026-eh-ac"),
 }
 
@@ -376,7 +377,7 @@ DOCUMENTS = {
 @pytest.mark.parametrize("name", sorted(DOCUMENTS))
 def test_golden(sample_db, udpeg, tmp_path, name, fmt):
     args, pick = DOCUMENTS[name]
-    if args[0] in ("letters", "followups"):
+    if args[0] == "letters":
         out = tmp_path / "dir"
         r = udpeg("--lang", "da", *args, "-o", out, "--format", fmt, db=sample_db, env=TODAY)
         path = out / f"{pick}.{fmt}"
@@ -458,3 +459,46 @@ def test_an_entitled_organisation_that_did_not_nominate_is_listed_as_such(sample
     assert table.rows[-1] == ("Maritime and Polytechnic College (MARTEC)", "—", "ingen indstilling modtaget")
     lead = next(b.text for b in item.blocks[g:] if "indstillet kandidater fra" in getattr(b, "text", ""))
     assert "MARTEC" not in lead
+
+
+def test_a_recorded_item_is_enough_for_its_agenda_item_as_the_contract_writes(sample_db, udpeg, tmp_path):
+    """`udpeg agenda --meeting M --item I` (contract): for R22 3.1 the board and round come from the
+    decisions recorded with the item, and the board is seen as before the meeting. R22 3.1's
+    Indstilling: "Udpeger 4 erhvervsrepræsentanter … 1 repræsentant for videninstitutionerne … 1
+    repræsentant for arbejdstagerorganisationerne … Tager udpegningen af Region Nordjyllands
+    repræsentant … til efterretning"; "De faglige organisationer har ikke indstillet i forening"."""
+    out = tmp_path / "a.md"
+    r = udpeg("--lang", "da", "agenda", "--meeting", "kkr-2022-03-25", "--item", "3.1", "-o", out,
+              db=sample_db, env=TODAY)
+    assert r.code == 0, r.err
+    text = out.read_text(encoding="utf-8")
+    recommendation = text.split("## Indstilling", 1)[1].split("## Sagsfremstilling", 1)[0]
+    assert [line for line in recommendation.splitlines() if line.startswith("- ")] == [
+        "- 4 medlemmer (Virksomhedsrepræsentanter)", "- 1 medlem (Repræsentant fra en videninstitution)",
+        "- 1 medlem (Repræsentant fra en arbejdstagerorganisation)",
+        "- tager udpegningen til Udpeget af regionsrådet ved Regionsrådet, Region Nordjylland til efterretning"]
+    assert "SAG-2022-01302" in text and "valgperioden 2022-2026" in text
+    assert "har ikke indstillet i forening" in text
+    assert "Finans Danmark" not in text            # entitled only from 2026
+    assert "Richard Fynbo" not in text              # decided at this meeting: not yet on the board
+
+
+def test_agenda_needs_an_item_or_a_board_and_round(sample_db, udpeg, tmp_path):
+    r = udpeg("agenda", "--meeting", "kkr-2026-03-27", "-o", tmp_path / "a.md", db=sample_db, env=TODAY)
+    assert r.code == 2 and "--item" in r.err
+    r = udpeg("agenda", "--meeting", "kkr-2026-03-27", "--item", "4.1", "-o", tmp_path / "a.md", db=sample_db, env=TODAY)
+    assert r.code == 2 and "--board" in r.err and not (tmp_path / "a.md").exists()
+
+
+def test_letters_to_one_organisation_and_follow_ups_by_kind(sample_db, udpeg, tmp_path):
+    r = udpeg("letters", "--board", EH, "--round", "2026-04-01", "--org", "finans-danmark", "--format", "md",
+              "-o", tmp_path / "req", db=sample_db, env=TODAY)
+    assert r.code == 0, r.err
+    assert [p.name for p in (tmp_path / "req").iterdir()] == [f"anmodning-{EH}-business-finans-danmark.md"]
+    r = udpeg("letters", "--kind", "follow-up", "--board", EH, "--round", "2026-04-01", "--org", "fh", "--format", "md",
+              "-o", tmp_path / "fu", db=sample_db, env=TODAY)
+    assert r.code == 0, r.err
+    assert [p.name for p in (tmp_path / "fu").iterdir()] == ["opfoelgning-n-2026-eh-fh.md"]
+    r = udpeg("letters", "--board", EH, "--round", "2026-04-01", "--org", "nope", "-o", tmp_path / "x",
+              db=sample_db, env=TODAY)
+    assert r.code == 2 and "not entitled" in r.err and not (tmp_path / "x").exists()

@@ -1,4 +1,4 @@
-"""minutes, agenda, letters, followups: the documents of an appointment round, as DOCX, Markdown or HTML.
+"""minutes, agenda, letters (requests and follow-ups): the documents of an appointment round, as DOCX, Markdown or HTML.
 
 The content comes from :mod:`registry.documents.build`; this module only parses options and
 writes files through :mod:`registry.outfile` (atomically; a bad option is a usage error, exit 2,
@@ -8,6 +8,7 @@ and nothing is written).
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
@@ -92,16 +93,20 @@ def minutes(
 @app.command("agenda")
 def agenda(
     meeting: str = typer.Option(..., "--meeting", help="The meeting the item is for (e.g. kkr-2026-03-27)."),
-    board: str = typer.Option(..., "--board", help="The board id."),
-    round_: str = typer.Option(..., "--round", help="The term start the appointments are for."),
-    output: Path = typer.Option(..., "-o", "--output", help="The file to write (the agenda item)."),
-    annex: Optional[Path] = typer.Option(None, "--annex", help="Also write the confidential annex (candidates) to this file."),
     item: Optional[str] = typer.Option(None, "--item", help="The item's number on the agenda (e.g. 4.1)."),
+    output: Path = typer.Option(..., "-o", "--output", help="The file to write (the agenda item)."),
+    board: Optional[str] = typer.Option(None, "--board", help="The board id (default: from the appointments recorded with the item)."),
+    round_: Optional[str] = typer.Option(None, "--round", help="The term start the appointments are for (default: as --board)."),
+    annex: Optional[Path] = typer.Option(None, "--annex", help="Also write the confidential annex (candidates) to this file."),
     case: Optional[str] = typer.Option(None, "--case", help="The case number (default: the board's recorded case)."),
     seat: Optional[List[str]] = typer.Option(None, "--seat", help="Only these seat groups (default: the nominated ones); repeat."),
     fmt: Optional[str] = typer.Option(None, "--format", help=FORMAT_HELP + " The annex is written in the same format."),
 ) -> None:
-    """An agenda item draft (dagsordenspunkt) for a round; candidates only in the confidential annex."""
+    """An agenda item draft (dagsordenspunkt) for a round; candidates only in the confidential annex.
+
+    For an item whose decisions are recorded, --meeting and --item are enough; otherwise name the
+    board and the round.
+    """
     from registry.documents import build
 
     fmt_ = _format(fmt, output)
@@ -111,46 +116,47 @@ def agenda(
         if annex.resolve() == output.resolve():
             raise typer.BadParameter(_("The annex must go to a file of its own."), param_hint="--annex")
     day = parse_day(round_, "--round")
-    item_doc, annex_doc = build.agenda(state().context(), meeting, board, day, item=item, case=case, seats=seat or None)
+    ctx = state().context()
+    if board is None or day is None:
+        if item is None:
+            raise typer.BadParameter(_("Give --item, or --board and --round."), param_hint="--item")
+        found_board, found_round = build.agenda_target(ctx, meeting, item)
+        board, day = board or found_board, day or found_round
+    item_doc, annex_doc = build.agenda(ctx, meeting, board, day, item=item, case=case, seats=seat or None)
     _write(item_doc, fmt_, output)
     if annex is not None:
         _write(annex_doc, fmt_, annex)
+
+
+class Kind(str, Enum):
+    request = "request"
+    follow_up = "follow-up"
 
 
 @app.command("letters")
 def letters(
     board: str = typer.Option(..., "--board", help="The board id."),
     round_: str = typer.Option(..., "--round", help="The term start the nominations are for."),
-    output: Path = typer.Option(..., "-o", "--output", help="The folder to write the letters to (one per organisation)."),
-    seat: Optional[List[str]] = typer.Option(None, "--seat", help="Only these seat groups (default: every nominated one); repeat."),
-    deadline: Optional[str] = typer.Option(None, "--deadline", help="The deadline to give (default: as recorded on the nominations)."),
+    output: Path = typer.Option(..., "-o", "--output", help="The folder to write to (one file per organisation or nomination)."),
+    kind: Kind = typer.Option(Kind.request, "--kind", help="request: to each entitled organisation; follow-up: to each "
+                              "nomination that fails § 10 a or the joint rule."),
+    org: Optional[str] = typer.Option(None, "--org", help="Only to this organisation."),
+    seat: Optional[List[str]] = typer.Option(None, "--seat", help="Requests: only these seat groups (default: every nominated one); repeat."),
+    deadline: Optional[str] = typer.Option(None, "--deadline", help="Requests: the deadline to give (default: as recorded on the nominations)."),
+    by: Optional[str] = typer.Option(None, "--by", help="Follow-ups: the date to supplement by (default: 14 days from today)."),
     fmt: Optional[str] = typer.Option(None, "--format", help=DIR_FORMAT_HELP),
 ) -> None:
-    """Requests for nominations (anmodning om indstilling) to each entitled organisation."""
+    """Requests for nominations (anmodning om indstilling), or follow-ups on nominations, to the entitled organisations."""
     from registry.documents import build
 
     fmt_ = _format(fmt, None, "docx")
     _folder(output)
     day = parse_day(round_, "--round")
     due = parse_day(deadline, "--deadline")
-    docs = build.letters(state().context(), board, day, seats=seat or None, deadline=due, today=today())
-    _write_all(docs, fmt_, output)
-
-
-@app.command("followups")
-def followups(
-    board: str = typer.Option(..., "--board", help="The board id."),
-    round_: str = typer.Option(..., "--round", help="The term start of the nominations."),
-    output: Path = typer.Option(..., "-o", "--output", help="The folder to write the follow-ups to (one per nomination)."),
-    by: Optional[str] = typer.Option(None, "--by", help="The date to supplement by (default: 14 days from today)."),
-    fmt: Optional[str] = typer.Option(None, "--format", help=DIR_FORMAT_HELP),
-) -> None:
-    """A follow-up to each nominating organisation whose nomination fails § 10 a or the joint rule."""
-    from registry.documents import build
-
-    fmt_ = _format(fmt, None, "docx")
-    _folder(output)
-    day = parse_day(round_, "--round")
     when = parse_day(by, "--by")
-    docs = build.followups(state().context(), board, day, by=when, today=today())
+    ctx = state().context()
+    if kind == Kind.request:
+        docs = build.letters(ctx, board, day, seats=seat or None, deadline=due, today=today(), org=org)
+    else:
+        docs = build.followups(ctx, board, day, by=when, today=today(), org=org)
     _write_all(docs, fmt_, output)

@@ -337,12 +337,40 @@ def decision(ctx, meeting_id: str, item: str | None) -> Doc:
 # --- 3. the agenda item (dagsordenspunkt) and its confidential annex ----------------------------
 
 
+def agenda_target(ctx, meeting_id: str, item: str) -> tuple[str, date]:
+    """The board and round of an agenda item whose decisions are already recorded (a past item)."""
+    meeting(ctx, meeting_id)
+    rows = _decisions(ctx, meeting_id, item)
+    with read_session(ctx.engine) as s:
+        found = sorted(set(s.execute(select(m.Appointment.board, m.Appointment.start)
+                                     .where(m.Appointment.id.in_([a for a, _b, _c in rows]))).all()))
+    if len(found) != 1:
+        raise RegistryError(_("Give --board and --round: no single round is recorded with meeting {meeting}, item {item}.",
+                              meeting=meeting_id, item=item))
+    return found[0]
+
+
+def _before(ctx, snap: BoardSnapshot, meet: MeetingFact) -> BoardSnapshot:
+    """The board as the agenda sees it: without the appointments decided at this meeting or later."""
+    with read_session(ctx.engine) as s:
+        later = set(s.execute(select(m.Appointment.id).join(m.Meeting, m.Meeting.id == m.Appointment.decision_meeting)
+                              .where(m.Appointment.board == snap.board.id, m.Meeting.date >= meet.date)).scalars())
+    if not later:
+        return snap
+    import dataclasses
+
+    return dataclasses.replace(snap, history=tuple(h for h in snap.history if h.appointment not in later))
+
+
 def agenda(ctx, meeting_id: str, board: str, round: date, item: str | None = None, case: str | None = None,
            seats: Sequence[str] | None = None) -> tuple[Doc, Doc]:
-    """The agenda item for the round's appointments, and its confidential annex (candidates)."""
+    """The agenda item for the round's appointments, and its confidential annex (candidates).
+
+    The board is seen as it stood before the meeting: appointments decided at the meeting (or later)
+    are left out, so that an item whose decisions are recorded can be drafted again as it was."""
     lang = get_language()
     meet = meeting(ctx, meeting_id)
-    snap = _round_snapshot(ctx, board, round)
+    snap = _before(ctx, _round_snapshot(ctx, board, round), meet)
     comp = snap.composition
     groups = _nominated_seats(snap, seats)
     if not groups:
@@ -380,7 +408,7 @@ def agenda(ctx, meeting_id: str, board: str, round: date, item: str | None = Non
     if not seats:     # the seats other bodies appoint for the round: taken to note, as in the minutes
         for s in comp.seats:
             if s.appointed_by and snap.owner_orgs and s.appointed_by not in snap.owner_orgs and s.voting \
-                    and len(snap.members_of(s.id)) < s.count:
+                    and (len(snap.members_of(s.id)) < s.count or any(h.start == start for h in snap.members_of(s.id))):
                 doc.p(_("takes note of the appointment to {seat} by {org}", seat=s.name,
                         org=snap.org_names.get(s.appointed_by, s.appointed_by)), "bullet")
 
@@ -490,8 +518,15 @@ def annex(ctx, snap: BoardSnapshot, round: date, item_title: str, groups: Sequen
 # --- 1. requests for nominations (anmodning om indstilling) ------------------------------------
 
 
+def _check_org(snap: BoardSnapshot, org: str | None, groups: Sequence[SeatRule]) -> None:
+    if org is not None and not any(org in s.nominated_by for s in groups):
+        entitled = sorted({o for s in groups for o in s.nominated_by})
+        raise RegistryError(_("{org} is not entitled to nominate to {board} on {date}; the entitled: {orgs}.",
+                              org=org, board=snap.board.name, date=short_date(snap.on), orgs=", ".join(entitled)))
+
+
 def letters(ctx, board: str, round: date, seats: Sequence[str] | None = None, deadline: date | None = None,
-            today: date | None = None) -> list[Doc]:
+            today: date | None = None, org: str | None = None) -> list[Doc]:
     """One request for nominations to each entitled organisation of each seat group for the round."""
     lang = get_language()
     snap = _round_snapshot(ctx, board, round)
@@ -499,6 +534,8 @@ def letters(ctx, board: str, round: date, seats: Sequence[str] | None = None, de
     if not groups:
         raise RegistryError(_("{board} has no seat groups with nominating organisations on {date}.",
                               board=snap.board.name, date=short_date(round)))
+    _check_org(snap, org, groups)
+    only = org
     findings = service.evaluate(snap)
     start, end = _period(snap, round)
     kkr = _owner_name(snap)
@@ -506,6 +543,8 @@ def letters(ctx, board: str, round: date, seats: Sequence[str] | None = None, de
     for s in groups:
         noms = [n for n in snap.nominations if n.round == round and n.seat == s.id]
         for org in s.nominated_by:
+            if only is not None and org != only:
+                continue
             name = snap.org_names.get(org, org)
             doc = Doc(_("Request for nominations to the board of {board}", board=snap.board.name), lang=lang,
                       name=f"anmodning-{board}-{s.id}-{org}")
@@ -555,17 +594,19 @@ def letters(ctx, board: str, round: date, seats: Sequence[str] | None = None, de
 # --- 2. follow-ups ------------------------------------------------------------------------------
 
 
-def followups(ctx, board: str, round: date, by: date | None = None, today: date | None = None) -> list[Doc]:
+def followups(ctx, board: str, round: date, by: date | None = None, today: date | None = None,
+              org: str | None = None) -> list[Doc]:
     """A follow-up for each nomination of the round that fails § 10 a or the joint rule."""
     lang = get_language()
     snap = _round_snapshot(ctx, board, round)
+    _check_org(snap, org, snap.composition.seats)
     findings = service.evaluate(snap)
     comp = snap.composition
     kkr = _owner_name(snap)
     when = by or ((today or date.today()) + timedelta(days=FOLLOW_UP_DAYS))
     out = []
     for v in verdicts(snap, findings, round):
-        if not v.problems:
+        if not v.problems or (org is not None and org not in v.nomination.organisations):
             continue
         n = v.nomination
         seat = comp.seat(n.seat)

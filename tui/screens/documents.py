@@ -1,6 +1,6 @@
 """Documents of a round: choose the document, preview it, write the file(s), watch the progress.
 
-The same builders and renderers as ``udpeg minutes | agenda | letters | followups``
+The same builders and renderers as ``udpeg minutes``, ``udpeg agenda`` and ``udpeg letters``
 (:mod:`registry.documents`); the screen only collects the choices and shows the result.
 """
 
@@ -40,6 +40,9 @@ def build_documents(ctx, kind: str, board: str, rnd: date | None, meeting: str, 
 
     if kind == "decision":
         return [build.decision(ctx, need(meeting, _("meeting")), item or None)]
+    if kind == "agenda" and (not board or rnd is None) and meeting and item:
+        found_board, found_round = build.agenda_target(ctx, meeting, item)
+        board, rnd = board or found_board, rnd or found_round
     need(board, _("board"))
     need(rnd, _("round"))
     if kind == "agenda":
