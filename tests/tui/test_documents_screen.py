@@ -78,3 +78,18 @@ async def test_a_missing_meeting_is_said_not_raised(sample_db, tmp_path):
         await settle(pilot)
         assert not (tmp_path / "b.md").exists()
         assert any("meeting" in n.message for n in app._notifications)
+
+
+@run_async
+async def test_the_palette_reaches_the_documents_screen(sample_db):
+    from tui.app import UdpegCommands
+
+    app = make_app(sample_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        provider = UdpegCommands(app.screen)
+        action = next(a for title, a, _h in provider.commands() if title == "documents: write")
+        action()
+        await settle(pilot)
+        assert isinstance(app.screen, DocumentsScreen)
+        assert app.screen.query_one("#board", Input).value == ""
