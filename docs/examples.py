@@ -23,6 +23,18 @@ EXAMPLES: list[tuple[str, int, str]] = [
      " --candidate rikke-gandrup birthe-dyrberg", 0, "registered; its § 10 a error is printed"),
     ("plan --board erhvervshus-nordjylland --round 2026-04-01", 1,
      "no compliant board is possible until more candidates are nominated"),
+    ("minutes --meeting kkr-2022-03-25 --item 3.1 -o beslutning-3.1.md", 0,
+     "the decision text of the minutes of 25-03-2022, point 3.1"),
+    ("agenda --meeting kkr-2026-03-27 --board erhvervshus-nordjylland --round 2026-04-01 --item 4.1"
+     " -o dagsorden-4.1.docx --annex fortroligt-bilag-4.1.docx", 0,
+     "the agenda item of 27-03-2026, point 4.1; the candidates only in the annex"),
+    ("letters --board erhvervshus-nordjylland --round 2026-04-01 -o anmodninger", 0,
+     "one request (DOCX) to each entitled organisation"),
+    ("agenda --meeting kkr-2022-03-25 --item 3.1 --format html -o dagsorden-2022-3.1.html", 0,
+     "an item whose decisions are recorded: the board and round come from them"),
+    ("letters --kind follow-up --board erhvervshus-nordjylland --round 2026-04-01 --by 2026-04-10 --format md"
+     " -o opfoelgninger", 0,
+     "DI's nomination above (two women for one seat), and FH and AC, who did not nominate jointly"),
     ("vacancies --group blaa-2022 --on 2022-06-01 --format csv", 0, ""),
     ("vacancies --within 90", 0, ""),
     ("allocate --seats 5 blaa=13 roed=9", 0, ""),

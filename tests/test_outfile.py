@@ -23,6 +23,8 @@ COMMANDS = [
     (("report", "vacancies", "--on", "2022-06-30", "--format", "json"), "out.json"),
     (("calendar", "--from", "2022-01-01", "--to", "2022-12-31"), "out.ics"),
     (("synth", "--boards", "3", "--years", "4"), "out.json"),
+    (("minutes", "--meeting", "kkr-2022-03-25", "--item", "3.1"), "out.md"),
+    (("agenda", "--meeting", "kkr-2026-03-27", "--board", "erhvervshus-nordjylland", "--round", "2026-04-01"), "out.html"),
 ]
 
 

@@ -43,6 +43,8 @@ class UdpegCommands(Provider):
             (_("reports: write"), app.action_reports, _("Annual, gender and vacancy reports as HTML, XLSX, CSV, Markdown or JSON")),
             (_("help: keys"), app.action_help, _("The keys of every screen")),
             (_("app: quit"), app.action_quit, _("Leave Udpeg")),
+            (_("documents: write"), app.action_documents,
+             _("The round's documents: agenda item and annex, decision text, requests, follow-ups")),
         ]
         screen = app.screen
         from tui.screens.board import BoardScreen
@@ -169,6 +171,11 @@ class UdpegApp(App):
         from tui.screens.audit import AuditScreen
 
         self._go(AuditScreen(board))
+
+    def action_documents(self) -> None:
+        from tui.screens.documents import DocumentsScreen
+
+        self._go(DocumentsScreen())
 
     def action_reports(self) -> None:
         from tui.screens.reports import ReportsScreen

@@ -203,7 +203,7 @@ def tui_command() -> None:
 def _register() -> None:
     from registry.cli import boards, changes, data, lists, people  # noqa: F401
 
-    for optional in ("reports", "admin", "synth"):
+    for optional in ("reports", "admin", "synth", "documents"):
         try:
             __import__(f"registry.cli.{optional}")
         except ModuleNotFoundError as exc:

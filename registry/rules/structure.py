@@ -142,7 +142,7 @@ def _vacant(snap: "BoardSnapshot", s, k: int, basis: str) -> Finding:
     if appointed_elsewhere(snap, s.appointed_by):
         return finding(
             snap, "seat-vacant", WARNING,
-            N_("{seat_name}: {open} of {count} seats vacant"),
+            _VACANT,
             legal_basis=basis,
             remedy=N_("Ask {appointer} whom it appoints to {seat_name}, and record the holder"),
             seat=s.id, details=details, appointer=org_label(snap, s.appointed_by), **params)

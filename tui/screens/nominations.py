@@ -31,6 +31,7 @@ class NominationsScreen(UdpegScreen):
         B("y", "accept", N_("Accept reasons"), "nominations.accept"),
         B("x", "reject", N_("Reject reasons"), "nominations.reject"),
         B("l", "planner", N_("Planner"), "nominations.planner"),
+        B("d", "documents", N_("Documents"), "nominations.documents"),
     ]
 
     def __init__(self, board: str | None = None) -> None:
@@ -133,6 +134,15 @@ class NominationsScreen(UdpegScreen):
         self.query_one("#detail", Static).update(Group(t, findings_text(findings, empty=_("This nomination meets § 10 a."))))
 
     # --- actions -----------------------------------------------------------------------------
+
+    def action_documents(self) -> None:
+        """The round's documents (agenda item, decision, requests, follow-ups) for the highlighted board."""
+        from tui.screens.documents import DocumentsScreen
+
+        cur = self._current()
+        board = self.board or (cur["board"] if cur else "")
+        rnd = cur["round"] if cur and cur["board"] == board else None
+        self.app.push_screen(DocumentsScreen(board, rnd))
 
     def action_register(self) -> None:
         cur = self._current()
