@@ -645,41 +645,49 @@ def vacancies(ctx: Context, on: date, within: int | None = None, group: str | No
     horizon = on + timedelta(days=within) if within else None
     rows: list[dict] = []
     for snap in snaps.values():
-        comp = snap.composition
-        if comp is None:
-            continue
-        period = period_containing(snap.board.term, on)
-        allotted = {a.seat: a for a in snap.allocations}
-        for seat in comp.seats:
-            holders = snap.members_of(seat.id)
-            alloc = allotted.get(seat.id)
-            base = {"board": snap.board.id, "board_name": snap.board.name, "seat": seat.id, "seat_name": seat.name,
-                    "council_group": alloc.council_group if alloc else None,
-                    "council_group_name": alloc.council_group_name if alloc else None,
-                    "term_end": period.end if period else None}
-            free = seat.count - len(holders)
-            if free > 0:
-                rows.append({**base, "open": free, "from": on, "municipalities": []})
-            if horizon:
-                # who takes over the day after: the holder's own re-appointment or a newcomer
-                # (registry.succession), never another holder's re-appointment
-                taken = successions([o for o in snap.history if o.seat == seat.id and o.role == "member"
-                                     and o.start > on], sitting=holders)
-                for h in holders:
-                    last = h.last_day
-                    if last is None or not (on <= last < horizon):
-                        continue
-                    if snap.board.holdover and h.ended_date is None:
-                        continue     # sits on until someone takes over: the seat never falls vacant
-                    nxt = taken.get(h.appointment)
-                    if nxt is None or nxt.start != last + timedelta(days=1):
-                        rows.append({**base, "open": 1, "from": last + timedelta(days=1),
-                                     "term_end": last, "municipalities": [h.person.municipality] if h.person.municipality else []})
+        rows += board_vacancies(snap, on, horizon)
     if group:
         rows = [r for r in rows if r["council_group"] == group]
     if municipality:
         rows = [r for r in rows if municipality in r["municipalities"] or _board_in_municipality(snaps[r["board"]], municipality)]
     rows.sort(key=lambda r: (r["from"], r["board_name"].lower(), r["seat"]))
+    return rows
+
+
+def board_vacancies(snap: BoardSnapshot, on: date, horizon: date | None = None) -> list[dict]:
+    """The vacancies of one board (the rows of :func:`vacancies`, unsorted): open on ``on`` and,
+    with ``horizon``, falling vacant before it. ``snap`` needs the recent history (successors)."""
+    rows: list[dict] = []
+    comp = snap.composition
+    if comp is None:
+        return rows
+    period = period_containing(snap.board.term, on)
+    allotted = {a.seat: a for a in snap.allocations}
+    for seat in comp.seats:
+        holders = snap.members_of(seat.id)
+        alloc = allotted.get(seat.id)
+        base = {"board": snap.board.id, "board_name": snap.board.name, "seat": seat.id, "seat_name": seat.name,
+                "council_group": alloc.council_group if alloc else None,
+                "council_group_name": alloc.council_group_name if alloc else None,
+                "term_end": period.end if period else None}
+        free = seat.count - len(holders)
+        if free > 0:
+            rows.append({**base, "open": free, "from": on, "municipalities": []})
+        if horizon:
+            # who takes over the day after: the holder's own re-appointment or a newcomer
+            # (registry.succession), never another holder's re-appointment
+            taken = successions([o for o in snap.history if o.seat == seat.id and o.role == "member"
+                                 and o.start > on], sitting=holders)
+            for h in holders:
+                last = h.last_day
+                if last is None or not (on <= last < horizon):
+                    continue
+                if snap.board.holdover and h.ended_date is None:
+                    continue     # sits on until someone takes over: the seat never falls vacant
+                nxt = taken.get(h.appointment)
+                if nxt is None or nxt.start != last + timedelta(days=1):
+                    rows.append({**base, "open": 1, "from": last + timedelta(days=1),
+                                 "term_end": last, "municipalities": [h.person.municipality] if h.person.municipality else []})
     return rows
 
 
