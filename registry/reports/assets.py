@@ -8,6 +8,7 @@ so a link can open the page filtered.
 
 CSS = """
 *,*::before,*::after{box-sizing:border-box}
+[hidden]{display:none !important}
 html{font-size:100%}
 body{margin:0;font-family:"Segoe UI","Helvetica Neue",Arial,"Liberation Sans",sans-serif;line-height:1.5;
   color:#1d1d1f;background:#fff}
@@ -73,7 +74,6 @@ ul.cards p{margin:.25rem 0 0}
   td[data-label]::before{content:attr(data-label);display:block;font-size:.8rem;font-weight:600;color:#4a4a4a}
   td:empty{display:none}
   td.num{text-align:left}
-  tr[hidden]{display:none}
 }
 """
 

@@ -307,6 +307,27 @@ def snapshot_chunks(ctx, on: date, board_ids: Sequence[str], size: int = CHUNK) 
         yield [snaps[b] for b in ids if b in snaps]
 
 
+class StreamedSnapshots:
+    """The boards' snapshots as a sequence that reads them ``size`` at a time each time it is
+    iterated (for :func:`registry.reports.annual.build`): only one chunk is alive at once."""
+
+    def __init__(self, ctx, on: date, board_ids: Sequence[str], history, size: int = CHUNK):
+        self.ctx, self.on, self.ids, self.history, self.size = ctx, on, list(board_ids), history, size
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __iter__(self):
+        for i in range(0, len(self.ids), self.size):
+            ids = self.ids[i:i + self.size]
+            snaps = service.snapshots(self.ctx, self.on, ids, history=self.history)
+            yield from (snaps[b] for b in ids if b in snaps)
+            del snaps
+
+    def __getitem__(self, i: int) -> BoardSnapshot:
+        return service.snapshots(self.ctx, self.on, [self.ids[i]], history=self.history)[self.ids[i]]
+
+
 # --- HTML ---------------------------------------------------------------------------------------
 
 
@@ -612,11 +633,14 @@ def render_index(p: Page, reg: Registry, n_boards: int, n_vacancies: int) -> str
 
 
 def render_annual(p: Page, doc) -> str:
-    """The annual report's document without its member lists (the board pages have them)."""
+    """The annual report's document without its member lists (the board pages have them) and its list of
+    findings (the compliance table counts them per board)."""
     from registry.reports.render_html import chart_svg
 
     body = [f"<h1>{esc(doc.title)}</h1>", f"<p>{esc(doc.subtitle)}</p>"]
     for s in doc.sections:
+        if s.id == "findings":
+            continue
         if s.id == "members":
             body.append(f'<section id="members"><h2>{esc(s.title)}</h2><p>{esc(_("Each board’s page lists its members."))}</p>'
                         f'<p><a href="boards.html">{esc(_("Boards"))}</a></p></section>')
@@ -784,7 +808,8 @@ def build(ctx, out: Path, on: date, year: int | None = None, langs: Sequence[str
         del events, summaries
         for lg in langs:
             set_language(lg)
-            _data, doc = annual.build(ctx, year=year, today=today)
+            _data, doc = annual.build(ctx, year=year, today=today, snapshots=lambda c, d, since: StreamedSnapshots(
+                c, d, [b[0] for b in reg.boards], since))
             write(lg, annual_name, render_annual(page(annual_name, doc.title, lg), doc))
             del _data, doc
         _write_root(out, langs, reg.names.registry)
