@@ -41,15 +41,21 @@ form.filters select,form.filters input{font:inherit;padding:.4rem .5rem;border:1
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.95rem}
 caption{text-align:left;font-weight:600;padding:.25rem 0;position:absolute;width:1px;height:1px;overflow:hidden;
   clip:rect(0 0 0 0);white-space:nowrap}
-th,td{text-align:left;vertical-align:top;padding:.45rem .6rem;border-bottom:1px solid #dde3ea}
+th,td{text-align:left;vertical-align:top;padding:.45rem .6rem;border-bottom:1px solid #dde3ea;overflow-wrap:break-word;
+  hyphens:auto}
 thead th{background:#e8eef5;color:#15324f;border-bottom:2px solid #9fb1c4;font-size:.9rem}
 tbody th{font-weight:600}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 td.date{white-space:nowrap;font-variant-numeric:tabular-nums}
 tr.vacant td{background:#fff6e5}
 table.vacancies{table-layout:fixed}
-table.vacancies th:nth-child(1){width:17%}
-table.vacancies th:nth-child(3){width:28%}
+table.vacancies th.c-board{width:18%}
+table.vacancies th.c-seat{width:15%}
+table.vacancies th.c-requires{width:27%}
+table.vacancies th.c-from,table.vacancies th.c-meeting{width:8.5rem}
+table.vacancies th.c-group{width:9%}
+#board-vacancies th.c-seat{width:30%}
+p.basis{max-width:60rem}
 table.seats tbody{border-bottom:2px solid #c8d3df}
 dl.facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));gap:.5rem 1rem;margin:1rem 0}
 dl.facts div{background:#f1f4f8;border-left:4px solid #1f4e79;padding:.4rem .75rem}
@@ -74,6 +80,10 @@ ul.cards p{margin:.25rem 0 0}
   td[data-label]::before{content:attr(data-label);display:block;font-size:.8rem;font-weight:600;color:#4a4a4a}
   td:empty{display:none}
   td.num{text-align:left}
+  dl.facts{grid-template-columns:repeat(2,1fr)}
+  table.seats td.c-who::before,table.seats td.c-term::before{content:none}
+  table.seats td.c-who{font-weight:600;padding-top:.4rem}
+  table.seats td.c-term{color:#4a4a4a;font-size:.9rem}
 }
 """
 
@@ -92,13 +102,14 @@ JS = """(function () {
   for (i = 0; i < trs.length; i++) {
     var r = trs[i];
     rows[i] = {el: r, days: +r.getAttribute('data-days'), group: r.getAttribute('data-group') || '-',
-               kkr: r.getAttribute('data-kkr'), mun: r.getAttribute('data-mun'), board: r.getAttribute('data-board'), on: true};
+               kkr: r.getAttribute('data-kkr'), mun: (r.getAttribute('data-mun') || '').split(' '), board: r.getAttribute('data-board'), on: true};
   }
   function apply() {
     var w = +win.value, g = grp.value, m = mun.value, mk = m ? kkrOf[m] : '', q = brd.value.trim().toLowerCase(), n = 0;
     for (var i = 0; i < rows.length; i++) {
       var x = rows[i];
-      var ok = x.days <= w && (!g || x.group === g) && (!m || x.mun === m || x.kkr === mk) && (!q || x.board.indexOf(q) >= 0);
+      var ok = x.days <= w && (!g || x.group === g) && (!m || x.kkr === mk || x.mun.indexOf(m) >= 0) &&
+               (!q || x.board.indexOf(q) >= 0);
       if (ok !== x.on) { x.el.hidden = !ok; x.on = ok; }
       if (ok) n++;
     }

@@ -157,6 +157,21 @@ def vacancy_row(row: dict, snap: BoardSnapshot, on: date, meetings: dict[str, li
             "meeting": mt.date if mt else None, "meeting_id": mt.id if mt else None}
 
 
+def merge_vacancies(rows: list[dict]) -> list[dict]:
+    """One row per seat group, day and council group: seats of one group falling vacant on the
+    same day are one row with their number (the leaving members' municipalities together)."""
+    out: dict[tuple, dict] = {}
+    for r in rows:
+        key = (r["board"], r["seat"], r["from"], r["council_group"])
+        have = out.get(key)
+        if have is None:
+            out[key] = {**r, "municipalities": list(r["municipalities"])}
+        else:
+            have["open"] += r["open"]
+            have["municipalities"] += [x for x in r["municipalities"] if x not in have["municipalities"]]
+    return list(out.values())
+
+
 def board_page(snap: BoardSnapshot, names: Names, vacancies: list[dict]) -> dict:
     """A board's page: seat groups with their current holders, vacancies, public counts."""
     comp = snap.composition
@@ -389,17 +404,21 @@ def page_html(p: Page, body: str) -> str:
     ])
 
 
-def _th(cols: Sequence[tuple[str, str]]) -> str:
-    return "<thead><tr>" + "".join(f'<th scope="col"{_cls(c)}>{esc(h)}</th>' for c, h in cols) + "</tr></thead>"
+def _th(cols: Sequence[tuple[str, str]], names: Sequence[str] = ()) -> str:
+    names = list(names) or [""] * len(cols)
+    return "<thead><tr>" + "".join(
+        f'<th scope="col"{_cls(c, n)}>{esc(h)}</th>' for (c, h), n in zip(cols, names)) + "</tr></thead>"
 
 
-def _cls(kind: str) -> str:
-    return {"num": ' class="num"', "date": ' class="date"'}.get(kind, "")
+def _cls(kind: str, col: str = "") -> str:
+    classes = " ".join(x for x in ({"num": "num", "date": "date"}.get(kind, ""), f"c-{col}" if col else "") if x)
+    return f' class="{classes}"' if classes else ""
 
 
-def _td(label: str, content_html: str, kind: str = "") -> str:
-    """A cell with its column's name (shown beside the value where the table is stacked on a phone)."""
-    return f'<td data-label="{esc(label)}"{_cls(kind)}>{content_html}</td>'
+def _td(label: str, content_html: str, kind: str = "", col: str = "") -> str:
+    """A cell with its column's name (shown above the value where the table is stacked on a phone)."""
+    classes = " ".join(x for x in ({"num": "num", "date": "date"}.get(kind, ""), f"c-{col}" if col else "") if x)
+    return f'<td data-label="{esc(label)}"{f" class={chr(34)}{classes}{chr(34)}" if classes else ""}>{content_html}</td>'
 
 
 def _holder_line(hd: dict) -> str:
@@ -422,17 +441,17 @@ VACANCY_COLUMNS = ("board", "seat", "requires", "from", "group", "meeting", "mun
 
 
 def vacancy_table(rows: list[dict], names: Names, root: str, table_id: str, with_board: bool = True,
-                  caption: str = "") -> str:
+                  caption: str = "", with_requires: bool = True) -> str:
     """The vacancy rows as a table; every row carries what the filters need as data attributes."""
     heads = {"board": _("Board"), "seat": _("Seat group"), "requires": _("What the seat requires"),
              "from": _("Vacant from"), "group": _("Allotted to"), "meeting": _("Deciding meeting"),
              "municipality": _("Leaving member's municipality")}
-    cols = [c for c in VACANCY_COLUMNS if with_board or c != "board"]
+    cols = [c for c in VACANCY_COLUMNS if (with_board or c != "board") and (with_requires or c != "requires")]
     kinds = {"from": "date", "meeting": "date"}
     out = [f'<table id="{esc(table_id)}" class="vacancies">']
     if caption:
         out.append(f"<caption>{esc(caption)}</caption>")
-    out.append(_th([(kinds.get(c, ""), heads[c]) for c in cols]))
+    out.append(_th([(kinds.get(c, ""), heads[c]) for c in cols], cols))
     out.append("<tbody>")
     req_cache: dict[int, str] = {}
     not_allotted = esc(_("not allotted"))
@@ -446,7 +465,7 @@ def vacancy_table(rows: list[dict], names: Names, root: str, table_id: str, with
             req = req_cache.get(key)
             if req is None:
                 req = req_cache[key] = " ".join(esc(x) for x in requirements(seat, names))
-        mun = r["municipalities"][0] if r["municipalities"] else ""
+        mun = " ".join(r["municipalities"])
         seat_text = esc(r["seat_name"]) + (f' <span class="meta">({esc(_("{n} seats", n=r["open"]))})</span>'
                                            if r["open"] > 1 else "")
         cells = {
@@ -457,11 +476,11 @@ def vacancy_table(rows: list[dict], names: Names, root: str, table_id: str, with
             "group": (f'<a href="{esc(root)}group/{esc(slug(r["council_group"]))}.html">{esc(r["council_group_name"])}</a>'
                       if r["council_group"] else not_allotted),
             "meeting": esc(r["meeting"]) if r.get("meeting") else unknown,
-            "municipality": esc(names.municipality(mun)) if mun else "",
+            "municipality": esc(", ".join(names.municipality(x) for x in r["municipalities"])),
         }
         attrs = (f' data-days="{max(0, r["days"])}" data-group="{esc(r["council_group"] or "")}"'
                  f' data-kkr="{esc(r["kkr"])}" data-mun="{esc(mun)}" data-board="{esc(r["board_name"].lower())}"')
-        out.append(f"<tr{attrs}>" + "".join(_td(heads[c], cells[c], kinds.get(c, "")) for c in cols) + "</tr>")
+        out.append(f"<tr{attrs}>" + "".join(_td(heads[c], cells[c], kinds.get(c, ""), c) for c in cols) + "</tr>")
     out.append("</tbody></table>")
     return "\n".join(out)
 
@@ -517,7 +536,6 @@ def render_board(p: Page, reg: Registry, b: dict) -> str:
     names = reg.names
     c = b["counts"]
     facts = [
-        (_("Legal basis"), b["legal_basis"] or _("not recorded")),
         (_("Election period"), _term(*b["term"]) if b["term"] else _("not recorded")),
         (_("Next term end"), fmt_date(b["next_term_end"]) or _("none")),
         (_("Open seats"), b["open_seats"]),
@@ -526,6 +544,7 @@ def render_board(p: Page, reg: Registry, b: dict) -> str:
     ]
     body = [f"<h1>{esc(b['name'])}</h1>",
             f"<p>{esc(_('Members and vacancies on {date}.', date=fmt_date(b['on'])))}</p>",
+            f'<p class="basis"><strong>{esc(_("Legal basis"))}:</strong> {esc(b["legal_basis"] or _("not recorded"))}</p>',
             '<dl class="facts">' + "".join(f"<div><dt>{esc(k)}</dt><dd>{esc(v)}</dd></div>" for k, v in facts) + "</dl>",
             f'<p class="note">{esc(_("Counted members hold seats that count for gender balance. To protect personal data, small counts are not shown, and no one’s sex is shown."))}</p>',
             f"<h2>{esc(_('Seat groups and members'))}</h2>"]
@@ -552,21 +571,22 @@ def render_board(p: Page, reg: Registry, b: dict) -> str:
                     who += f' <span class="meta">({esc(role)})</span>'
                 if hd["holdover"]:
                     who += f' <span class="meta">({esc(_("in office until a successor takes over"))})</span>'
-                rows.append("<tr>" + (seat_cell if first else "") + _td(heads[2][1], who) +
-                            _td(heads[3][1], esc(_term(hd["start"], hd["end"]))) + _td(heads[4][1], group) + "</tr>")
+                rows.append("<tr>" + (seat_cell if first else "") + _td(heads[2][1], who, col="who") +
+                            _td(heads[3][1], esc(_term(hd["start"], hd["end"])), col="term") +
+                            _td(heads[4][1], group, col="group") + "</tr>")
                 first = False
             if s["vacant"] or not lines:
                 vac = esc(_("vacant") if s["vacant"] == 1 else _("{n} seats vacant", n=s["vacant"]))
                 rows.append('<tr class="vacant">' + (seat_cell if first else "") +
-                            _td(heads[2][1], f"<strong>{vac}</strong>") + _td(heads[3][1], "") +
-                            _td(heads[4][1], group) + "</tr>")
+                            _td(heads[2][1], f"<strong>{vac}</strong>", col="who") + _td(heads[3][1], "", col="term") +
+                            _td(heads[4][1], group, col="group") + "</tr>")
             rows.append("</tbody>")
         body.append('<table class="seats">' + f"<caption>{esc(_('Seat groups and members'))}</caption>" + _th(heads) +
                     "\n".join(rows) + "</table>")
     body.append(f"<h2>{esc(_('Vacancies'))}</h2>")
     if b["vacancies"]:
         body.append(vacancy_table(b["vacancies"], names, p.root, "board-vacancies", with_board=False,
-                                  caption=_("Vacancies")))
+                                  caption=_("Vacancies"), with_requires=False))
     else:
         body.append(f'<p class="empty">{esc(_("No seats are vacant or falling vacant."))}</p>')
     return page_html(p, "\n".join(body))
@@ -767,7 +787,8 @@ def build(ctx, out: Path, on: date, year: int | None = None, langs: Sequence[str
     try:
         for chunk in snapshot_chunks(ctx, on, [b[0] for b in reg.boards]):
             for snap in chunk:
-                rows = [vacancy_row(r, snap, on, reg.meetings) for r in service.board_vacancies(snap, on, horizon)]
+                rows = [vacancy_row(r, snap, on, reg.meetings)
+                        for r in merge_vacancies(service.board_vacancies(snap, on, horizon))]
                 vac_rows += rows
                 events += board_events(snap, rows, on, last_event)
                 data = board_page(snap, reg.names, rows)
