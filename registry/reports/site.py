@@ -804,6 +804,7 @@ def build(ctx, out: Path, on: date, year: int | None = None, langs: Sequence[str
                 done += 1
             res.boards = done
             if progress:
+                set_language(before)        # progress is said in the interface's language
                 progress(done, total)
         vac_rows.sort(key=lambda r: (r["from"], r["board_name"].lower(), r["seat"]))
         res.vacancies = len(vac_rows)

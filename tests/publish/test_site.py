@@ -312,3 +312,21 @@ def test_replaces_an_earlier_site_and_leaves_nothing_beside_it(udpeg, sample_db,
     assert not (out / "en" / "stale.html").exists()
     assert "01-04-2026" in (out / "en" / "vacancies.html").read_text(encoding="utf-8")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []   # no temporary folder left
+
+
+def test_progress_and_messages_are_in_the_interface_language(udpeg, sample_db, tmp_path):
+    from datetime import date as d
+
+    from registry.db import open_registry, to_url
+    from registry.i18n import get_language, set_language
+    from registry.reports import site
+    from registry.service import Context
+
+    r = udpeg("publish", "-o", tmp_path / "da-only", "--lang", "da", "--on", "2022-06-01", db=sample_db, env=FIXED_TODAY)
+    assert r.code == 0 and r.err.startswith("Wrote the site to")          # English interface, Danish site
+    set_language("en")
+    said = []
+    ctx = Context(open_registry(to_url(str(sample_db)), create=False), "test")
+    site.publish(ctx, tmp_path / "direct", on=d(2022, 6, 1), langs=("da",), progress=lambda done, total: said.append(
+        (get_language(), done, total)))
+    assert said == [("en", 9, 9)] and get_language() == "en"
