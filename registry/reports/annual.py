@@ -207,12 +207,14 @@ def role_label(role: str) -> str:
 
 
 def build(ctx, year: int | None = None, on: date | None = None, today: date | None = None,
-          progress: Progress | None = None, snapshots: Callable | None = None) -> tuple[dict[str, Any], Document]:
+          progress: Progress | None = None, snapshots: Callable | None = None,
+          members: bool = True) -> tuple[dict[str, Any], Document]:
     """The annual report as JSON-ready data and as a document. ``snapshots(ctx, on, since)``, if
     given, supplies the boards' snapshots sorted by name (a re-iterable sequence: the site streams
-    them in chunks, :mod:`registry.reports.site`)."""
+    them in chunks, :mod:`registry.reports.site`); ``members=False`` leaves out the member lists
+    (the site's board pages have them), so that a national registry's report fits in memory."""
     with _collector_paused():
-        return _build(ctx, year, on, today, progress, snapshots)
+        return _build(ctx, year, on, today, progress, snapshots, members)
 
 
 @contextmanager
@@ -230,7 +232,8 @@ def _collector_paused():
 
 
 def _build(ctx, year: int | None, on: date | None, today: date | None,
-           progress: Progress | None, snapshots: Callable | None = None) -> tuple[dict[str, Any], Document]:
+           progress: Progress | None, snapshots: Callable | None = None,
+           members: bool = True) -> tuple[dict[str, Any], Document]:
     year, on, first, last = reference_dates(year, on, today or date.today())
     names = load_names(ctx)
     # the history the rules and the year's changes need: running on or after the day before the
@@ -240,6 +243,8 @@ def _build(ctx, year: int | None, on: date | None, today: date | None,
     boards, changes, counts = [], [], []
     for i, snap in enumerate(snaps, 1):
         board, board_changes, board_counts = _board(snap, names, first, last)
+        if not members:
+            board["members"] = []
         boards.append(board)
         changes += board_changes
         counts.append(board_counts)

@@ -831,7 +831,7 @@ def build(ctx, out: Path, on: date, year: int | None = None, langs: Sequence[str
         for lg in langs:
             set_language(lg)
             _data, doc = annual.build(ctx, year=year, today=today, snapshots=lambda c, d, since: StreamedSnapshots(
-                c, d, [b[0] for b in reg.boards], since))
+                c, d, [b[0] for b in reg.boards], since), members=False)
             write(lg, annual_name, render_annual(page(annual_name, doc.title, lg), doc))
             del _data, doc
         _write_root(out, langs, reg.names.registry)
