@@ -877,7 +877,10 @@ def check_destination(dest: Path) -> None:
     if not parent.is_dir():
         raise PublishRefused(_("The folder {folder} does not exist: create it first, or choose another place for the site.",
                                folder=str(parent)))
-    if dest.is_symlink() or (dest.exists() and not dest.is_dir()):
+    if dest.is_symlink():
+        raise PublishRefused(_("{path} is a symbolic link: give -o the folder itself, so that the site is renamed into place.",
+                               path=str(dest)))
+    if dest.exists() and not dest.is_dir():
         raise PublishRefused(_("{path} is not a folder: give -o a folder for the site (a new one, an empty one or an earlier site).",
                                path=str(dest)))
     if dest.is_dir() and any(dest.iterdir()) and not is_site(dest):

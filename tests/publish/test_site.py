@@ -291,11 +291,18 @@ def test_refuses_a_folder_that_is_not_a_site(udpeg, sample_db, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".mine")) == []
 
 
-@pytest.mark.parametrize("kind", ["file", "missing-parent"])
+@pytest.mark.parametrize("kind", ["file", "missing-parent", "symlink", "fifo"])
 def test_refuses_a_file_or_a_missing_parent(udpeg, sample_db, tmp_path, kind):
-    target = tmp_path / "x.html" if kind == "file" else tmp_path / "nope" / "site"
+    import os
+
+    target = tmp_path / "nope" / "site" if kind == "missing-parent" else tmp_path / "x"
     if kind == "file":
         target.write_text("x")
+    elif kind == "symlink":
+        (tmp_path / "real").mkdir()
+        target.symlink_to(tmp_path / "real")
+    elif kind == "fifo":
+        os.mkfifo(target)
     r = udpeg("publish", "-o", target, db=sample_db, env=FIXED_TODAY)
     assert r.code == 2 and r.err.strip() and "Traceback" not in r.err
     assert not (tmp_path / "nope").exists()
