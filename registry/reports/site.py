@@ -810,7 +810,8 @@ def build(ctx, out: Path, on: date, year: int | None = None, langs: Sequence[str
         res.vacancies = len(vac_rows)
         for lg in langs:
             set_language(lg)
-            write(lg, "index.html", render_index(page("index.html", _("Overview"), lg), reg, total, len(vac_rows)))
+            write(lg, "index.html", render_index(page("index.html", _("Overview"), lg), reg, total,
+                                                     sum(r["open"] for r in vac_rows)))
             write(lg, "vacancies.html", render_vacancies(page("vacancies.html", _("Vacancies"), lg, scripts=True), reg,
                                                          vac_rows, within))
             write(lg, "boards.html", render_boards(page("boards.html", _("Boards"), lg), summaries))

@@ -337,3 +337,16 @@ def test_progress_and_messages_are_in_the_interface_language(udpeg, sample_db, t
     site.publish(ctx, tmp_path / "direct", on=d(2022, 6, 1), langs=("da",), progress=lambda done, total: said.append(
         (get_language(), done, total)))
     assert said == [("en", 9, 9)] and get_language() == "en"
+
+
+def test_seats_of_one_group_falling_vacant_together_are_one_row(udpeg, sample_db, tmp_path):
+    # on 2025-11-01, within 180 days: Erhvervshus' four business seats end 31-03-2026 (no successor
+    # recorded) and NT's six seats chosen by the representatives end 31-12-2025: one row each
+    out = tmp_path / "site"
+    publish(udpeg, sample_db, out, "--on", "2025-11-01", "--lang", "en")
+    page = read(out / "en" / "vacancies.html")
+    seats = [r["cells"][1] for r in page.rows if "data-days" in r["attrs"]]
+    assert "Virksomhedsrepræsentanter (4 seats)" in seats
+    assert "Kommunale medlemmer valgt af repræsentantskabet (6 seats)" in seats
+    assert len(seats) == 13
+    assert "24 seats vacant now or soon" in (out / "en" / "index.html").read_text(encoding="utf-8")
