@@ -216,13 +216,14 @@ def publish(
     ctx = state().context()
     last = [0.0]
 
-    def tick(done: int, total: int) -> None:
+    def tick(done: int, total: int, stage: str) -> None:
         import time
 
         now = time.monotonic()
         if total >= 1000 and (now - last[0] > 2 or done == total):
             last[0] = now
-            err(_("Boards written: {done} of {total}.", done=done, total=total))
+            err(_("Boards written: {done} of {total}.", done=done, total=total) if stage == "boards" else
+                _("Annual report: {done} of {total} boards read.", done=done, total=total))
 
     result = site.publish(ctx, output, on=day, year=y, within=within, langs=(lang,) if lang else ("da", "en"),
                           today=today(), progress=tick)

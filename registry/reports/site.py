@@ -56,7 +56,9 @@ WINDOWS = (0, 30, 90, 180)
 #: how far ahead the calendar feeds look for term ends and deadlines
 CALENDAR_DAYS = 365
 
-Progress = Callable[[int, int], None]
+#: progress(done, total, stage): stage "boards" (board pages written) or "annual" (boards read for
+#: the annual report, once per language)
+Progress = Callable[[int, int, str], None]
 
 
 # --- plain helpers ------------------------------------------------------------------------------
@@ -805,7 +807,7 @@ def build(ctx, out: Path, on: date, year: int | None = None, langs: Sequence[str
             res.boards = done
             if progress:
                 set_language(before)        # progress is said in the interface's language
-                progress(done, total)
+                progress(done, total, "boards")
         vac_rows.sort(key=lambda r: (r["from"], r["board_name"].lower(), r["seat"]))
         res.vacancies = len(vac_rows)
         for lg in langs:
@@ -831,8 +833,15 @@ def build(ctx, out: Path, on: date, year: int | None = None, langs: Sequence[str
         del events, summaries
         for lg in langs:
             set_language(lg)
-            _data, doc = annual.build(ctx, year=year, today=today, snapshots=lambda c, d, since: StreamedSnapshots(
-                c, d, [b[0] for b in reg.boards], since), members=False)
+
+            def tick(done: int, total: int, lg: str = lg) -> None:
+                if progress:
+                    set_language(before)
+                    progress(done, total, "annual")
+                    set_language(lg)
+
+            _data, doc = annual.build(ctx, year=year, today=today, progress=tick, members=False,
+                                      snapshots=lambda c, d, since: StreamedSnapshots(c, d, [b[0] for b in reg.boards], since))
             write(lg, annual_name, render_annual(page(annual_name, doc.title, lg), doc))
             del _data, doc
         _write_root(out, langs, reg.names.registry)

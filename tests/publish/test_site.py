@@ -334,9 +334,9 @@ def test_progress_and_messages_are_in_the_interface_language(udpeg, sample_db, t
     set_language("en")
     said = []
     ctx = Context(open_registry(to_url(str(sample_db)), create=False), "test")
-    site.publish(ctx, tmp_path / "direct", on=d(2022, 6, 1), langs=("da",), progress=lambda done, total: said.append(
-        (get_language(), done, total)))
-    assert said == [("en", 9, 9)] and get_language() == "en"
+    site.publish(ctx, tmp_path / "direct", on=d(2022, 6, 1), langs=("da",), progress=lambda done, total, stage: said.append(
+        (get_language(), done, total, stage)))
+    assert said == [("en", 9, 9, "boards"), ("en", 9, 9, "annual")] and get_language() == "en"
 
 
 def test_seats_of_one_group_falling_vacant_together_are_one_row(udpeg, sample_db, tmp_path):
