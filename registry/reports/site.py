@@ -711,7 +711,9 @@ def _doc_table(t: Table) -> str:
 # --- calendar ----------------------------------------------------------------------------------
 
 
-def calendar_bytes(events: Iterable[Event], title: str, stamp: date) -> bytes:
+def write_calendar(path: Path, events: Iterable[Event], title: str, stamp: date) -> None:
+    """An iCalendar file of ``events``, written one event at a time (a national registry has tens
+    of thousands; icalendar's objects for all of them at once took hundreds of megabytes)."""
     from icalendar import Calendar
     from icalendar import Event as IcsEvent
 
@@ -721,21 +723,24 @@ def calendar_bytes(events: Iterable[Event], title: str, stamp: date) -> bytes:
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", title)
+    head, end = cal.to_ical().split(b"END:VCALENDAR")
     dtstamp = datetime.combine(stamp, time(0, 0), tzinfo=timezone.utc)
-    for e in sorted(events, key=lambda e: (e.date, e.uid)):
-        ev = IcsEvent()
-        ev.add("uid", e.uid)
-        ev.add("dtstamp", dtstamp)
-        ev.add("dtstart", e.date)
-        ev.add("dtend", e.date + timedelta(days=1))
-        ev.add("summary", event_summary(e))
-        desc = event_description(e)
-        if desc:
-            ev.add("description", desc)
-        ev.add("categories", [e.kind])
-        ev.add("transp", "TRANSPARENT")
-        cal.add_component(ev)
-    return cal.to_ical()
+    with open(path, "wb") as fh:
+        fh.write(head)
+        for e in sorted(events, key=lambda e: (e.date, e.uid)):
+            ev = IcsEvent()
+            ev.add("uid", e.uid)
+            ev.add("dtstamp", dtstamp)
+            ev.add("dtstart", e.date)
+            ev.add("dtend", e.date + timedelta(days=1))
+            ev.add("summary", event_summary(e))
+            desc = event_description(e)
+            if desc:
+                ev.add("description", desc)
+            ev.add("categories", [e.kind])
+            ev.add("transp", "TRANSPARENT")
+            fh.write(ev.to_ical())
+        fh.write(b"END:VCALENDAR" + end)
 
 
 # --- the whole site ----------------------------------------------------------------------------
@@ -822,13 +827,13 @@ def build(ctx, out: Path, on: date, year: int | None = None, langs: Sequence[str
                 path = f"group/{slug(g['id'])}.html"
                 write(lg, path, render_group(page(path, g["name"], lg), reg, g, rows, allotted[g["id"]]))
             stamp = today
-            (out / lg / "calendar" / "all.ics").write_bytes(calendar_bytes(
-                events, _("{registry}: vacancies, term ends and deadlines", registry=reg.names.registry or "Udpeg"), stamp))
+            write_calendar(out / lg / "calendar" / "all.ics", events, _(
+                "{registry}: vacancies, term ends and deadlines", registry=reg.names.registry or "Udpeg"), stamp)
             res.feeds += 1
             for g in reg.groups:
                 mine = [e for e in events if g["id"] in e.groups]
-                (out / lg / "calendar" / f"{slug(g['id'])}.ics").write_bytes(calendar_bytes(
-                    mine, _("{group}: vacancies, term ends and deadlines", group=g["name"]), stamp))
+                write_calendar(out / lg / "calendar" / f"{slug(g['id'])}.ics", mine,
+                               _("{group}: vacancies, term ends and deadlines", group=g["name"]), stamp)
                 res.feeds += 1
         del events, summaries
         for lg in langs:
