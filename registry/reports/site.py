@@ -654,21 +654,24 @@ def render_index(p: Page, reg: Registry, n_boards: int, n_vacancies: int) -> str
     return page_html(p, "\n".join(body))
 
 
-def render_annual(p: Page, doc) -> str:
+def render_annual(p: Page, doc) -> Iterable[str]:
     """The annual report's document without its member lists (the board pages have them) and its list of
-    findings (the compliance table counts them per board)."""
+    findings (the compliance table counts them per board), a section at a time (a national
+    registry's page is tens of megabytes)."""
     from registry.reports.render_html import chart_svg
 
-    body = [f"<h1>{esc(doc.title)}</h1>", f"<p>{esc(doc.subtitle)}</p>"]
+    head, foot = page_html(p, "\x00").split("\x00")
+    yield head
+    yield f"<h1>{esc(doc.title)}</h1>\n<p>{esc(doc.subtitle)}</p>\n"
     for s in doc.sections:
         if s.id == "findings":
             continue
         if s.id == "members":
-            body.append(f'<section id="members"><h2>{esc(s.title)}</h2><p>{esc(_("Each board’s page lists its members."))}</p>'
-                        f'<p><a href="boards.html">{esc(_("Boards"))}</a></p></section>')
+            yield (f'<section id="members"><h2>{esc(s.title)}</h2><p>{esc(_("Each board’s page lists its members."))}</p>'
+                   f'<p><a href="boards.html">{esc(_("Boards"))}</a></p></section>\n')
             continue
-        body.append(_doc_section(s, chart_svg))
-    return page_html(p, "\n".join(body))
+        yield _doc_section(s, chart_svg) + "\n"
+    yield foot
 
 
 def _doc_section(s: Section, chart_svg) -> str:
@@ -847,7 +850,9 @@ def build(ctx, out: Path, on: date, year: int | None = None, langs: Sequence[str
 
             _data, doc = annual.build(ctx, year=year, today=today, progress=tick, members=False,
                                       snapshots=lambda c, d, since: StreamedSnapshots(c, d, [b[0] for b in reg.boards], since))
-            write(lg, annual_name, render_annual(page(annual_name, doc.title, lg), doc))
+            with open(out / lg / annual_name, "w", encoding="utf-8") as fh:
+                fh.writelines(render_annual(page(annual_name, doc.title, lg), doc))
+            res.pages += 1
             del _data, doc
         _write_root(out, langs, reg.names.registry)
     finally:
