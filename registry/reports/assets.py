@@ -41,8 +41,8 @@ form.filters select,form.filters input{font:inherit;padding:.4rem .5rem;border:1
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.95rem}
 caption{text-align:left;font-weight:600;padding:.25rem 0;position:absolute;width:1px;height:1px;overflow:hidden;
   clip:rect(0 0 0 0);white-space:nowrap}
-th,td{text-align:left;vertical-align:top;padding:.45rem .6rem;border-bottom:1px solid #dde3ea;overflow-wrap:break-word;
-  hyphens:auto}
+th,td{text-align:left;vertical-align:top;padding:.45rem .6rem;border-bottom:1px solid #dde3ea}
+td{overflow-wrap:break-word;hyphens:auto}
 thead th{background:#e8eef5;color:#15324f;border-bottom:2px solid #9fb1c4;font-size:.9rem}
 tbody th{font-weight:600}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
