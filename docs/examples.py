@@ -48,6 +48,7 @@ EXAMPLES: list[tuple[str, int, str]] = [
     ("report gender --format csv -o ligestilling.csv", 0, ""),
     ("report vacancies --group roed-2022 --on 2022-06-01 --within 90 -o ledige.html", 0, ""),
     ("calendar -o udpeg.ics", 0, ""),
+    ("publish -o hjemmeside --year 2025", 0, "a static website: vacancies, boards, the annual report, calendar feeds"),
     ("export --public --format json -o registry.json", 0, ""),
     ("export --format toml -o fuld.toml", 0, ""),
     ("backup kopi.db", 0, ""),

@@ -782,7 +782,6 @@ def vacancies(ctx: Context, on: date, within: int | None = None, group: str | No
     board's name and the council group's name for people.
     """
     from registry.dataset.schema import MAX_WITHIN_DAYS
-    from registry.seats import LAPSED, falling_vacant, open_seats as open_now
 
     check_date("on", on)
     if within is not None:
@@ -794,27 +793,39 @@ def vacancies(ctx: Context, on: date, within: int | None = None, group: str | No
     horizon = on + timedelta(days=within) if within else None
     rows: list[dict] = []
     for snap in snaps.values():
-        if snap.composition is None:
-            continue
-        period = period_containing(snap.board.term, on)
-        found = list(open_now(snap)) + (list(falling_vacant(snap, horizon)) if horizon else [])
-        for o in found:
-            a, h = o.allocation, o.holder
-            row = {"board": snap.board.id, "board_name": snap.board.name, "seat": o.seat, "seat_name": o.seat_name,
-                   "open": o.open, "from": o.since,
-                   "council_group": a.council_group if a else None,
-                   "council_group_name": a.council_group_name if a else None,
-                   "term_end": period.end if period else None, "reason": o.reason,
-                   "appointment": h.appointment if h is not None else None,
-                   "municipalities": [h.person.municipality] if h is not None and h.person.municipality else []}
-            if h is not None and o.reason != LAPSED:
-                row["term_end"] = h.last_day     # falls vacant when this member's term ends
-            rows.append(row)
+        rows += board_vacancies(snap, on, horizon)
     if group:
         rows = [r for r in rows if r["council_group"] == group]
     if municipality:
         rows = [r for r in rows if municipality in r["municipalities"] or _board_in_municipality(snaps[r["board"]], municipality)]
     rows.sort(key=lambda r: (r["from"], r["board_name"].lower(), r["seat"]))
+    return rows
+
+
+def board_vacancies(snap: BoardSnapshot, on: date, horizon: date | None = None) -> list[dict]:
+    """The vacancies of one board (the rows of :func:`vacancies`, unsorted): open on ``on`` and,
+    with ``horizon``, falling vacant before it (the one answer of :mod:`registry.seats`: vacant,
+    or held by a member whose eligibility lapsed; successors from :mod:`registry.succession`).
+    ``snap`` needs the recent history (successors)."""
+    from registry.seats import LAPSED, falling_vacant, open_seats as open_now
+
+    rows: list[dict] = []
+    if snap.composition is None:
+        return rows
+    period = period_containing(snap.board.term, on)
+    found = list(open_now(snap)) + (list(falling_vacant(snap, horizon)) if horizon else [])
+    for o in found:
+        a, h = o.allocation, o.holder
+        row = {"board": snap.board.id, "board_name": snap.board.name, "seat": o.seat, "seat_name": o.seat_name,
+               "open": o.open, "from": o.since,
+               "council_group": a.council_group if a else None,
+               "council_group_name": a.council_group_name if a else None,
+               "term_end": period.end if period else None, "reason": o.reason,
+               "appointment": h.appointment if h is not None else None,
+               "municipalities": [h.person.municipality] if h is not None and h.person.municipality else []}
+        if h is not None and o.reason != LAPSED:
+            row["term_end"] = h.last_day     # falls vacant when this member's term ends
+        rows.append(row)
     return rows
 
 

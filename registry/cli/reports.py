@@ -195,3 +195,37 @@ def calendar(
                                  param_hint="--to")
     data = cal.build(state().context(), first, last, stamp=today())
     _write(output, data)
+
+
+@app.command("publish")
+def publish(
+    output: Path = typer.Option(..., "-o", "--output", help="The folder to write the site into (new, empty, or an earlier site)."),
+    year: Optional[str] = typer.Option(None, "--year", help="The year of the annual report (default: the year before --on)."),
+    on: Optional[str] = typer.Option(None, "--on", help="The date the site shows (default today)."),
+    within: int = typer.Option(180, "--within", min=0, max=3660, help="Also seats falling vacant within this many days (default 180)."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Only this language: da or en (default: both, Danish first)."),
+) -> None:
+    """A static website of the public data for council groups and the public: vacancies, boards, the annual report, calendar feeds."""
+    from registry.reports import site
+
+    if lang is not None and lang not in ("da", "en"):
+        raise typer.BadParameter(_("{value} is not a language of the site; use da or en.", value=lang), param_hint="--lang")
+    y = _year(year)
+    day = parse_day(on, "--on") or today()
+    site.check_destination(output)
+    ctx = state().context()
+    last = [0.0]
+
+    def tick(done: int, total: int, stage: str) -> None:
+        import time
+
+        now = time.monotonic()
+        if total >= 1000 and (now - last[0] > 2 or done == total):
+            last[0] = now
+            err(_("Boards written: {done} of {total}.", done=done, total=total) if stage == "boards" else
+                _("Annual report: {done} of {total} boards read.", done=done, total=total))
+
+    result = site.publish(ctx, output, on=day, year=y, within=within, langs=(lang,) if lang else ("da", "en"),
+                          today=today(), progress=tick)
+    err(_("Wrote the site to {path}: {pages} pages, {feeds} calendar feeds, {boards} boards, {vacancies} vacancies.",
+          path=str(output), pages=result.pages, feeds=result.feeds, boards=result.boards, vacancies=result.vacancies))

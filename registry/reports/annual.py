@@ -217,10 +217,14 @@ def role_label(role: str) -> str:
 
 
 def build(ctx, year: int | None = None, on: date | None = None, today: date | None = None,
-          progress: Progress | None = None) -> tuple[dict[str, Any], Document]:
-    """The annual report as JSON-ready data and as a document."""
+          progress: Progress | None = None, snapshots: Callable | None = None,
+          members: bool = True) -> tuple[dict[str, Any], Document]:
+    """The annual report as JSON-ready data and as a document. ``snapshots(ctx, on, since)``, if
+    given, supplies the boards' snapshots sorted by name (a re-iterable sequence: the site streams
+    them in chunks, :mod:`registry.reports.site`); ``members=False`` leaves out the member lists
+    (the site's board pages have them), so that a national registry's report fits in memory."""
     with _collector_paused():
-        return _build(ctx, year, on, today, progress)
+        return _build(ctx, year, on, today, progress, snapshots, members)
 
 
 @contextmanager
@@ -238,16 +242,19 @@ def _collector_paused():
 
 
 def _build(ctx, year: int | None, on: date | None, today: date | None,
-           progress: Progress | None) -> tuple[dict[str, Any], Document]:
+           progress: Progress | None, snapshots: Callable | None = None,
+           members: bool = True) -> tuple[dict[str, Any], Document]:
     year, on, first, last = reference_dates(year, on, today or date.today())
     names = load_names(ctx)
     # the history the rules and the year's changes need: running on or after the day before the
     # year (a predecessor ends then), not the whole past of every board
     since = first - timedelta(days=1) if first > date.min else first
-    snaps = sort_boards(service.snapshots(ctx, on, history=since))
+    snaps = snapshots(ctx, on, since) if snapshots else sort_boards(service.snapshots(ctx, on, history=since))
     boards, changes, counts, severities = [], [], [], []
     for i, snap in enumerate(snaps, 1):
         board, board_changes, board_counts, board_sev = _board(snap, names, first, last)
+        if not members:
+            board["members"] = []
         boards.append(board)
         severities.append(board_sev)
         changes += board_changes
