@@ -16,7 +16,7 @@ import shutil
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
@@ -239,10 +239,11 @@ def is_empty(engine: Engine) -> bool:
             c.execute(text("SELECT count(*) FROM person")).scalar() == 0
 
 
-def open_registry(url: str, *, create: bool = False, sample: bool = True) -> Engine:
+def open_registry(url: str, *, create: bool = False, fill: Callable[[Engine], None] | None = None) -> Engine:
     """Open the registry at ``url``, its schema upgraded to head (SQLite; a server is upgraded
     with ``udpeg db upgrade``). Only with ``create`` (``udpeg init``, a first run of the default
-    registry) is a missing one made, filled with the sample unless ``sample`` is false. Anything
+    registry) is a missing one made, then handed to ``fill`` if given (the layers above fill it:
+    :func:`registry.sample.open_registry` with the sample; this module only opens and migrates). Anything
     but a Udpeg registry is refused with a sentence and left byte for byte as it was; a file this
     process may not write is opened read-only (writes are then refused, reads work)."""
     found = inspect_database(url)
@@ -254,10 +255,8 @@ def open_registry(url: str, *, create: bool = False, sample: bool = True) -> Eng
             path.parent.mkdir(parents=True, exist_ok=True)
         engine = make_engine(url)
         upgrade(engine, backup=False)
-        if sample:
-            from registry.sample import load_sample
-
-            load_sample(engine)
+        if fill is not None:
+            fill(engine)
         return engine
     if found.kind != "registry":
         raise not_a_registry(url, found)

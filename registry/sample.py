@@ -20,3 +20,11 @@ def load_sample(engine) -> None:  # noqa: ANN001
     from registry import service
 
     service.load(service.Context(engine, actor="udpeg (sample)"), [sample_path()], source=f"sample {SAMPLE_NAME}")
+
+
+def open_registry(url: str, *, create: bool = False, sample: bool = True):  # noqa: ANN201 - an Engine
+    """:func:`registry.db.open_registry`, a registry it creates filled with the sample unless
+    ``sample`` is false (``udpeg init``, the first run of the default registry)."""
+    from registry import db
+
+    return db.open_registry(url, create=create, fill=load_sample if sample else None)

@@ -23,7 +23,8 @@ from registry.actor import default_actor  # noqa: F401 - re-exported
 from registry.db import ConflictError, RegistryError, read_session, write_session
 from registry.findings import ERROR, Diff, Finding, diff, sort_findings, summary, worst
 from registry.i18n import _, _n, format_day
-from registry.snapshot import BoardSnapshot, Holding, load_people, load_snapshot, load_snapshots, paused_gc
+from registry.snapshot import BoardSnapshot, Holding
+from registry.snapshot_sql import load_people, load_snapshot, load_snapshots, paused_gc
 from registry.terms import default_end, parse_pattern, period_containing
 
 

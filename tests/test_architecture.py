@@ -46,3 +46,20 @@ def test_version_imports_no_database_orm_or_ui():
     imported = out.stderr
     for heavy in ("sqlalchemy", "sqlmodel", "alembic", "textual", "typer", "rich"):
         assert f" {heavy}" not in imported.replace("|", " "), heavy
+
+
+def test_the_layer_contracts_hold():
+    """import-linter's contracts ([tool.importlinter] in pyproject.toml): the core never imports the
+    UI, rules touch no database, reports never import the CLI, the database layer only opens and
+    migrates. Run as CI runs it (`lint-imports`), so a broken contract fails the suite."""
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    exe = shutil.which("lint-imports", path=str(Path(sys.executable).parent)) or shutil.which("lint-imports")
+    assert exe, "import-linter is a test dependency: pip install -e '.[test]'"
+    r = subprocess.run([exe, "--no-cache"], cwd=root, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-2000:]
+    assert "4 kept, 0 broken" in r.stdout

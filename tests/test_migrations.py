@@ -8,6 +8,7 @@ from sqlalchemy import text
 
 from registry import model
 from registry.db import HEAD, current_version, make_engine, open_registry, to_url
+from registry.sample import open_registry as open_sample
 
 VERSIONS = Path(__file__).resolve().parents[1] / "registry" / "migrations" / "versions"
 
@@ -18,7 +19,7 @@ def test_head_constant_is_the_newest_revision():
 
 
 def test_empty_database_upgraded_to_head_matches_the_models(tmp_path):
-    engine = open_registry(to_url(tmp_path / "m.db"), create=True, sample=False)
+    engine = open_registry(to_url(tmp_path / "m.db"), create=True)
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), model.metadata)
     assert diff == []
@@ -26,7 +27,7 @@ def test_empty_database_upgraded_to_head_matches_the_models(tmp_path):
 
 
 def test_sqlite_connections_have_foreign_keys_wal_and_busy_timeout(tmp_path):
-    engine = open_registry(to_url(tmp_path / "p.db"), create=True, sample=False)
+    engine = open_registry(to_url(tmp_path / "p.db"), create=True)
     for _ in range(3):  # every pooled connection, not just the first
         with engine.connect() as c:
             assert c.execute(text("PRAGMA foreign_keys")).scalar() == 1
@@ -40,7 +41,7 @@ def test_audit_log_refuses_update_and_delete(tmp_path):
     import pytest
 
     path = tmp_path / "a.db"
-    open_registry(to_url(path), create=True, sample=True).dispose()
+    open_sample(to_url(path), create=True).dispose()
     con = sqlite3.connect(path)
     assert con.execute("SELECT count(*) FROM audit_event").fetchone()[0] >= 1
     for sql in ("UPDATE audit_event SET actor='x'", "DELETE FROM audit_event"):
@@ -63,7 +64,7 @@ def test_a_registry_of_schema_0001_upgrades_to_hold_a_holder_not_recorded(tmp_pa
     con = sqlite3.connect(db)
     before = con.execute("SELECT id, person FROM appointment ORDER BY id").fetchall()
     con.close()
-    engine = open_registry(to_url(db), sample=False)
+    engine = open_registry(to_url(db))
     assert current_version(engine) == HEAD
     with write_session(engine) as s:
         s.add(m.Appointment(id="filled-by-someone", board="b0", seat="member", person=None,

@@ -91,7 +91,7 @@ def test_every_rule_of_the_catalogue_is_violated_somewhere(tmp_path):
 
     path = tmp_path / "synth.json"
     path.write_text(_json(boards=len(FLAWS) + 5, years=8, seed=1), encoding="utf-8")
-    ctx = Context(open_registry(to_url(str(tmp_path / "r.db")), create=True, sample=False), actor="test")
+    ctx = Context(open_registry(to_url(str(tmp_path / "r.db")), create=True), actor="test")
     load(ctx, [path])
     found = {f.rule for f in check(ctx, AS_OF)}
     assert set(FLAWS) <= found

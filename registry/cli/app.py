@@ -54,7 +54,8 @@ class State:
         Only the default registry (no ``--db``, no ``UDPEG_DB``) is made, with the sample, on
         first use (the README's first run); any other is made only by ``udpeg init``."""
         if self._ctx is None:
-            from registry.db import open_registry, to_url
+            from registry.db import to_url
+            from registry.sample import open_registry
             from registry.service import Context
 
             engine = open_registry(to_url(self.db), create=not self.db if create is None else create)

@@ -19,7 +19,8 @@ from registry.i18n import _, _n
 @app.command()
 def init(empty: bool = typer.Option(False, "--empty", help="Create an empty registry instead of the sample.")) -> None:
     """Create the database (with the KKR Nordjylland sample unless --empty); refuses an existing one."""
-    from registry.db import inspect_database, not_a_registry, open_registry, to_url, url_for_humans
+    from registry.db import inspect_database, not_a_registry, to_url, url_for_humans
+    from registry.sample import open_registry
 
     st = state()
     url = to_url(st.db)

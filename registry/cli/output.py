@@ -19,6 +19,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any, Iterable, Mapping, Sequence
 
+from registry.display import FORMULA_START, safe_cell, show_date, to_jsonable  # noqa: F401 - re-exported
 from registry.i18n import N_, _, get_language
 
 SEX_LABEL = {"woman": N_("woman"), "man": N_("man"), "undisclosed": N_("undisclosed")}
@@ -67,16 +68,6 @@ def check_output(path):
     return path
 
 
-def to_jsonable(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return {str(k): to_jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [to_jsonable(v) for v in value]
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    return value
-
-
 def _json_default(value: Any) -> Any:
     if isinstance(value, (date, datetime)):
         return value.isoformat()
@@ -90,24 +81,6 @@ def _json_default(value: Any) -> Any:
 def print_json(value: Any) -> None:
     """JSON on standard output; dates as ISO text (json walks the data itself: one pass)."""
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=_json_default) + "\n")
-
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe (S2)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
-def show_date(d: date | None) -> str:
-    if d is None:
-        return ""
-    from registry.i18n import format_day
-
-    return format_day(d)
 
 
 def dataset_counts(counts: Mapping[str, int]) -> str:

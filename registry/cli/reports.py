@@ -16,6 +16,7 @@ import typer
 
 from registry.cli.app import MAX_DAYS, app, parse_day, state, today
 from registry.cli.output import check_output, err, progress_bar
+from registry.reports.render import render
 from registry.i18n import _, format_day
 
 report_app = typer.Typer(name="report", help="Reports to publish or circulate: annual, gender, vacancies.",
@@ -71,42 +72,6 @@ def _write(output: Path, data, fmt: str | None = None) -> None:
         data = BOM + data
     outfile.write(output, data)
     err(_("Wrote {path}.", path=str(output)))
-
-
-def render(data, doc, fmt: str, main_table: str) -> bytes | str:
-    """One report in one format."""
-    if fmt == "json":
-        import json
-
-        return json.dumps(_jsonable(data), ensure_ascii=False, indent=2) + "\n"
-    if fmt == "html":
-        from registry.reports.render_html import render as html
-
-        return html(doc)
-    if fmt == "xlsx":
-        from registry.reports.render_xlsx import render as xlsx
-
-        return xlsx(doc)
-    if fmt == "md":
-        from registry.reports.render_text import render_md
-
-        return render_md(doc)
-    from registry.reports.render_text import render_csv
-
-    return render_csv(doc.table(main_table))
-
-
-def _jsonable(value):
-    from registry.cli.output import to_jsonable
-    from registry.reports import Suppressed
-
-    if isinstance(value, Suppressed):
-        return str(value)
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    return to_jsonable(value)
 
 
 FORMATS = tuple(f.value for f in ReportFormat)

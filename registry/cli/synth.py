@@ -59,7 +59,7 @@ def _load_into(db: str, path: Path) -> None:
     from registry.db import open_registry, to_url, url_for_humans
 
     url = to_url(db)
-    engine = open_registry(url, create=True, sample=False)
+    engine = open_registry(url, create=True)
     _opened.append(engine)
     ctx = service.Context(engine, actor=state().actor)
     with progress_bar(0, "Loading") as tick:

@@ -474,7 +474,7 @@ def _board_note(b: dict) -> str:
 
 
 def _fmt(d: date | None) -> str:
-    from registry.cli.output import show_date
+    from registry.display import show_date
 
     return show_date(d)
 

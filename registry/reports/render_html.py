@@ -75,7 +75,7 @@ def esc(value: Any) -> str:
 
 
 def text(value: Any, kind: str = "text") -> str:
-    from registry.cli.output import show_date
+    from registry.display import show_date
 
     if value is None:
         return ""

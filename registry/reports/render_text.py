@@ -15,7 +15,7 @@ from datetime import date, datetime
 from itertools import groupby
 from typing import Any
 
-from registry.cli.output import safe_cell
+from registry.display import safe_cell
 from registry.i18n import _
 from registry.reports.doc import Chart, Document, Facts, Table
 from registry.reports.render_html import text

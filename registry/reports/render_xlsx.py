@@ -17,7 +17,7 @@ import re
 from datetime import date, datetime
 from typing import Any, Sequence
 
-from registry.cli.output import safe_cell
+from registry.display import safe_cell
 from registry.i18n import _, get_language
 from registry.reports.doc import Column, Document, Facts, Table
 

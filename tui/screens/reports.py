@@ -25,7 +25,7 @@ MAIN_TABLE = {"annual": "members", "gender": "by_board", "vacancies": "vacancies
 
 def build_report(ctx, kind: str, fmt: str, on: date, today: date, progress=None):
     """Build and render one report (the same code as ``udpeg report``)."""
-    from registry.cli.reports import render
+    from registry.reports.render import render
 
     if kind == "annual":
         from registry.reports import annual as report
