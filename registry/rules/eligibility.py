@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 from registry.findings import ERROR, WARNING, Finding
 from registry.i18n import N_
-from registry.rules._common import LB_KKR_RULES, LB_LAPSE, board_basis, finding
+from registry.rules._common import LB_KKR_RULES, LB_LAPSE, board_basis, finding, other_appointer
 from registry.terms import is_election_year
 
 if TYPE_CHECKING:   # pragma: no cover
@@ -118,6 +118,7 @@ def check(snap: "BoardSnapshot") -> list[Finding]:
         if not failing:
             continue
         seat = comp.seat(h.seat)
+        appointer = other_appointer(snap, comp, h.seat)   # a seat another body appoints: ask that body
         if lapsed:
             office_end = max(e for _, e in lapsed)
             vacant_from = office_end + timedelta(days=1)
@@ -129,18 +130,23 @@ def check(snap: "BoardSnapshot") -> list[Finding]:
                 snap, "eligibility-lapsed", WARNING,
                 message,
                 legal_basis=LB_LAPSE,
-                remedy=N_("End the appointment of {person} from {vacant_from} and appoint a successor to {seat_name}"),
+                remedy=(N_("Tell {appointer} that {person} no longer meets the requirement for {seat_name} from {vacant_from}, "
+                           "and record whom it appoints instead") if appointer else
+                        N_("End the appointment of {person} from {vacant_from} and appoint a successor to {seat_name}")),
                 holding=h,
                 details={"predicate": lapsed[0][0], "predicates": [p for p, _ in lapsed],
                          "office_end": office_end, "office_ended": ended, "vacant_from": vacant_from},
-                seat_name=seat.name, office_end=office_end, office_ended=ended, vacant_from=vacant_from))
+                seat_name=seat.name, office_end=office_end, office_ended=ended, vacant_from=vacant_from,
+                appointer=appointer))
             continue   # a lapsed holder gets eligibility-lapsed, not also eligibility
         for p in failing:
             key = "council-member-of" if p.startswith("council-member-of:") else p
             out.append(finding(
                 snap, "eligibility", ERROR, _MESSAGES[key],
                 legal_basis=LB_KKR_RULES if p == "council-member-in-kkr" else (basis or LB_KKR_RULES),
-                remedy=N_("Appoint someone to {seat_name} who meets the requirement, or record an override reason"),
+                remedy=(N_("Ask {appointer} to appoint someone to {seat_name} who meets the requirement, and record "
+                           "the holder, or record an override reason") if appointer else
+                        N_("Appoint someone to {seat_name} who meets the requirement, or record an override reason")),
                 holding=h, details={"predicate": p},
-                seat_name=seat.name, municipality=p.split(":", 1)[1] if ":" in p else ""))
+                seat_name=seat.name, municipality=p.split(":", 1)[1] if ":" in p else "", appointer=appointer))
     return out

@@ -152,13 +152,16 @@ def check(snap: "BoardSnapshot") -> list[Finding]:
             seen.add(h.person.id)
             terms = consecutive_terms(pattern, [(s, e) for s, e in spans[h.person.id] if e is None or e >= s])
             if terms > limit:
+                appointer = other_appointer(snap, snap.composition, h.seat)
                 out.append(finding(
                     snap, "term-limit", WARNING,
                     N_("{person} is serving consecutive term number {terms}; the board allows at most {limit}"),
                     legal_basis=basis,
-                    remedy=N_("Appoint someone else to {seat_name} when the term ends"),
+                    remedy=(N_("Tell {appointer} that {person} may not serve another term in {seat_name}, and record "
+                               "whom it appoints when the term ends") if appointer else
+                            N_("Appoint someone else to {seat_name} when the term ends")),
                     holding=h, details={"terms": terms, "max": limit},
-                    terms=terms, limit=limit, seat_name=seat_name(h.seat)))
+                    terms=terms, limit=limit, seat_name=seat_name(h.seat), appointer=appointer))
     return out
 
 

@@ -119,3 +119,35 @@ def test_a_lapse_states_the_office_s_real_end_and_the_grace_apart():
     g = one(eligibility.check(snap(H("pol", q, D(2022, 4, 1), D(2026, 3, 31)), on=D(2023, 8, 1),
                                    compositions=KKR_SEAT)), "eligibility-lapsed")
     assert g.details["office_ended"] == D(2023, 6, 30) and "held until" not in g.text("en")
+
+
+def _region_holder(offices):
+    """Erhvervshus 2022 with the regional council's member replaced (the seat Region Nordjylland appoints)."""
+    import dataclasses
+
+    s = erhvervshus_2022()
+    md = P("mads-duedal", "man", "Mads Duedal", offices=offices)
+    hist = tuple(dataclasses.replace(h, person=md) if h.appointment == "eh-region" else h for h in s.history)
+    return dataclasses.replace(s, history=hist)
+
+
+def test_an_ineligible_holder_of_a_seat_another_body_appoints_is_asked_of_that_body():
+    # issue 11 rule 7: the region appoints its seat; the remedy asks the region, never "appoint someone"
+    f = one(eligibility.check(_region_holder(())), "eligibility")
+    assert f.seat == "region"
+    en, da = f.remedy_text("en"), f.remedy_text("da")
+    assert en.startswith("Ask Regionsrådet, Region Nordjylland to appoint someone to Regionsrådet who meets")
+    assert da.startswith("Bed Regionsrådet, Region Nordjylland om at udpege")
+    # the KKR's own seat keeps the KKR's remedy
+    s = snap(H("pol", P("per-moller", "man", "Per Møller")), compositions=KKR_SEAT)
+    assert one(eligibility.check(s), "eligibility").remedy_text("en").startswith("Appoint someone to")
+
+
+def test_a_lapsed_holder_of_a_seat_another_body_appoints_is_reported_to_that_body():
+    import dataclasses
+
+    # the regional office ended 30-04-2022, inside the term: on 01-06-2023 the seat's requirement has lapsed
+    s = dataclasses.replace(_region_holder((office("regional-council-member", "region-nordjylland",
+                                                    D(2018, 1, 1), D(2022, 4, 30)),)), on=D(2023, 6, 1))
+    f = one(eligibility.check(s), "eligibility-lapsed")
+    assert f.remedy_text("en").startswith("Tell Regionsrådet, Region Nordjylland that Mads Duedal no longer meets")

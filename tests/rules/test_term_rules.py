@@ -162,3 +162,25 @@ def test_a_holdover_on_a_seat_another_body_appoints_is_asked_of_that_body():
                                    "the new term, and record the holder")
     own = dataclasses.replace(s, owner_orgs=frozenset({"region-nordjylland"}))
     assert one(terms.check(own), "holdover").remedy_text("en").startswith("Appoint a successor to Regionens plads")
+
+
+def test_a_term_limit_on_a_seat_another_body_appoints_is_told_to_that_body():
+    """Issue 11 rule 7: the region appoints its seat, so the KKR tells the region, it does not appoint."""
+    import dataclasses
+
+    from registry.rules import terms
+
+    from .builders import D, H, erhvervshus_2022
+
+    s = erhvervshus_2022()
+    earlier = []   # the regional member and a political member also sat in the term before: two in a row
+    for h in s.history:
+        if h.appointment in ("eh-region", "eh-pol-1"):
+            earlier.append(H(h.seat, h.person, D(2018, 4, 1), D(2022, 3, 31), id=h.appointment + "-0"))
+    s = dataclasses.replace(s, history=s.history + tuple(earlier),
+                            board=dataclasses.replace(s.board, max_consecutive_terms=1))
+    fs = [f for f in terms.check(s) if f.rule == "term-limit"]
+    region = next(f for f in fs if f.seat == "region")
+    assert region.remedy_text("en").startswith("Tell Regionsrådet, Region Nordjylland that Mads Duedal may not serve")
+    political = next(f for f in fs if f.seat == "political")
+    assert political.remedy_text("en") == "Appoint someone else to Kommunale politiske repræsentanter when the term ends"
