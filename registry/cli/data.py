@@ -145,8 +145,8 @@ def import_(
         typer.echo(line)
     result = got.result
     if result.added:
-        err(_("On {day} the data {adds} {what}:", day=day.isoformat(), what=_added(result),
-              adds=_("would add") if dry_run else _("adds")))
+        err(_("On {day} the data would add {what}:", day=day.isoformat(), what=_added(result)) if dry_run
+            else _("On {day} the data adds {what}:", day=day.isoformat(), what=_added(result)))
         _by_rule(result)
     else:
         err(_("On {day} the data adds no errors or warnings.", day=day.isoformat()))

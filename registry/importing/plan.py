@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from registry.dataset.schema import Problem
-from registry.i18n import _
+from registry.i18n import N_, _, translate
 from registry.importing.columns import FIELD_LABELS
 from registry.importing.sheet import Sheet, cell_text
 from registry.synth import KKR_NAMES, MUNICIPALITIES, ascii_id
@@ -75,6 +75,8 @@ SEXES = {"kvinde": "woman", "k": "woman", "woman": "woman", "f": "woman", "femal
          "mand": "man", "m": "man", "man": "man", "male": "man",
          "uoplyst": "undisclosed", "ikke oplyst": "undisclosed", "undisclosed": "undisclosed", "-": "undisclosed"}
 NOT_RECORDED = {"ikke oplyst", "not recorded"}
+#: the annual report's note on a member in office after the term, in either language: the board holds over
+HOLDOVER = N_("holdover: in office until a successor takes over")
 _DEPUTY_NOTE = re.compile(r"^(?:suppleant|deputy) for (.+)$", re.I)
 
 
@@ -107,15 +109,16 @@ class _Builder:
         self._orgs = {key(n): i for i, n in known.organisations.items()} | {i: i for i in known.organisations}
         self._groups = {key(n): i for i, n in known.council_groups.items()}
         self._boards = {key(n): i for i, n in known.boards.items()} | {i: i for i in known.boards}
-        self._people_exact: dict[tuple[str, str | None], str] = {}
+        self._people_exact: dict[tuple[str, str | None], list[str]] = {}
         for pid, (name, muni, _party, _sex) in sorted(known.people.items()):
-            self._people_exact.setdefault((" ".join(name.split()), muni), pid)
+            self._people_exact.setdefault((" ".join(name.split()), muni), []).append(pid)
         self._people_names = sorted({key(n) for n, *_ in known.people.values()})
         self._by_name: dict[str, list[str]] = {}
         for pid, (name, *_rest) in known.people.items():
             self._by_name.setdefault(key(name), []).append(pid)
         self.file_people: dict[tuple[str, str | None], str] = {}
         self.new_boards: dict[str, dict] = {}
+        self._holdover = {key(translate(HOLDOVER, lang)) for lang in ("en", "da")}
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -252,11 +255,17 @@ class _Builder:
                 self.problem(row, "sex", _("{value} is not a sex (kvinde, mand, uoplyst; woman, man, undisclosed)", value=repr(sex_text)))
         name = " ".join(name.split())
         k = (name, muni)
-        if k in self.file_people:
-            return self.file_people[k]
-        pid = self._people_exact.get(k)
+        # in the sheet, one person per name, municipality and party: two rows of one name and
+        # municipality but different parties (or one without) are two namesakes
+        fk = (name, muni, party)
+        if fk in self.file_people:
+            return self.file_people[fk]
+        namesakes = self._people_exact.get(k, [])     # of them, the one of the row's party first
+        pid = next((p for p in namesakes if self.k.people[p][2] == party), namesakes[0] if namesakes else None)
+        if pid is not None and pid in self.file_people.values() and self.k.people[pid][2] != party:
+            pid = None         # the registry's namesake is already another row's person
         if pid is not None:
-            self.file_people[k] = pid
+            self.file_people[fk] = pid
             reg_name, _m, reg_party, reg_sex = self.k.people[pid]
             self.plan.matched.append(_("row {row}: {name} is {id}", row=row, name=name, id=pid))
             if party and reg_party != party:
@@ -275,7 +284,7 @@ class _Builder:
             rec["sex"] = sex           # else undisclosed: sex is never guessed from a name
         self.plan.places[f"people[{len(self.out['people'])}]"] = _("row {row}", row=row)
         self.out["people"].append(rec)
-        self.file_people[k] = pid
+        self.file_people[fk] = pid
         self.created("people", name)
         for other in difflib.get_close_matches(key(name), self._people_names, n=3, cutoff=CLOSE):
             for oid in self._by_name.get(other, ()):
@@ -296,7 +305,7 @@ class _Builder:
             return bid, bid in self.new_boards
         bid = self.new_id("boards", name, "board")
         self._boards[k] = bid
-        self.new_boards[bid] = {"id": bid, "name": " ".join(name.split()), "seats": {}, "row": row}
+        self.new_boards[bid] = {"id": bid, "name": " ".join(name.split()), "seats": {}, "row": row, "holdover": False}
         self.created("boards", " ".join(name.split()))
         return bid, True
 
@@ -412,6 +421,8 @@ class _Builder:
                 rec["council_group"] = group
             self.plan.places[f"appointments[{len(self.out['appointments'])}]"] = _("row {row}", row=row)
             self.out["appointments"].append(rec)
+            if new and key(self.text(values, "note")) in self._holdover:
+                self.new_boards[bid]["holdover"] = True     # its members stay in office until succeeded
             if new:
                 self.new_boards[bid]["seats"][next(k for k, s in self.new_boards[bid]["seats"].items() if s["id"] == sid)]["rows"].append(rec)
             if role == "member":
@@ -447,8 +458,10 @@ class _Builder:
             if not seats:
                 continue
             self.plan.places[f"boards[{len(self.out['boards'])}]"] = _("row {row}", row=b["row"])
-            self.out["boards"].append({"id": bid, "name": b["name"],
-                                       "compositions": [{"valid_from": min(starts), "seats": seats}]})
+            board = {"id": bid, "name": b["name"], "compositions": [{"valid_from": min(starts), "seats": seats}]}
+            if b["holdover"]:
+                board["holdover"] = True
+            self.out["boards"].append(board)
 
 
 def _most_at_once(rows: list[dict]) -> int:
