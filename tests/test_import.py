@@ -80,12 +80,18 @@ def test_dry_run_of_a_realistic_sheet_reports_and_writes_nothing(sample_db, tmp_
     out = r.out
     assert "header on row 3; 4 rows, 1 blank row and 1 title row skipped" in out
     # 3 new people (Karen Testrup, Jesper Gret, Anne Testholm); 1 board with 2 seat groups; 4 appointments
-    assert "Created: 1 board, 2 seat groups, 3 people, 4 appointments." in out
+    assert "Would create: 1 board, 2 seat groups, 3 people, 4 appointments." in out
     assert "row 4: Jesper Greth is jesper-greth" in out
     # 'jesper gret' against 'jesper greth': 2·11/(11+12) = 0.9565…
-    assert "row 7: Jesper Gret (rebild) is like jesper-greth Jesper Greth (rebild), similarity 0.96; not merged" in out
+    assert "row 7: Jesper Gret (Rebild Kommune) is like jesper-greth Jesper Greth (Rebild Kommune), similarity 0.96; not merged" in out
     assert "row 5, column Kommune: 'Vesthimerland' read as Vesthimmerlands Kommune" in out
     assert "Dry run: nothing was written" in r.err
+    assert "On 2026-03-27 the data adds no errors or warnings." in r.err      # every row starts 2026-04-01
+    r = imp(sample_db, sheet, "--dry-run", "--on", "2026-04-15")
+    assert r.code == 0 and dump(sample_db) == before
+    # Karen Testrup holds no council office, and the seat asks for a council member in the KKR;
+    # Nordjysk Kulturråd's two members have undisclosed sex (the sheet states none)
+    assert "On 2026-04-15 the data would add 1 error and 1 warning:\n  eligibility: 1 error\n  gender-undetermined: 1 warning" in r.err
 
 
 def test_realistic_sheet_imports_matched_and_linked(sample_db, tmp_path):
@@ -169,7 +175,7 @@ def test_csv_encodings_and_a_remembered_mapping(sample_db, tmp_path):
     sheet.write_bytes("Udvalg;Sæde;Medlemmets navn;Start\r\nNyt Råd;Medlem;Bo Testø;01-04-2026\r\n".encode("cp1252"))
     r = imp(sample_db, sheet, "--dry-run")
     assert r.code == 0, r.err
-    assert "(as remembered for this layout)" in r.out and "Created: 1 person, 1 appointment." in r.out
+    assert "(as remembered for this layout)" in r.out and "Would create: 1 person, 1 appointment." in r.out
 
 
 def test_a_mapping_file(sample_db, tmp_path):
@@ -179,7 +185,7 @@ def test_a_mapping_file(sample_db, tmp_path):
     mapping.write_text('[columns]\nnavn = "Hvem"\n', encoding="utf-8")
     r = imp(sample_db, sheet, "--mapping", mapping, "--dry-run")
     assert r.code == 0, r.err
-    assert "Created: 1 board, 1 seat group, 1 person, 1 appointment." in r.out
+    assert "Would create: 1 board, 1 seat group, 1 person, 1 appointment." in r.out
 
 
 def test_mapping_resolution():
@@ -246,3 +252,43 @@ def test_round_trip_of_a_synthetic_registry(tmp_path):
 @pytest.mark.slow
 def test_round_trip_of_a_synthetic_registry_of_1000_boards(tmp_path):
     _synth_round_trip(1000, tmp_path)
+
+
+def test_names_match_without_case_and_spaces_and_municipalities_by_danish_name():
+    from registry.importing.plan import Known, build
+    from registry.importing.sheet import Sheet
+
+    known = Known(municipalities={"vesthimmerland": "Vesthimmerlands Kommune"}, organisations={"di": "DI – Dansk Industri"},
+                  boards={"eh": "Erhvervshus Nordjylland"}, seats={"eh": {"business": "Virksomhedsrepræsentanter"}})
+    header = ["Bestyrelse", "Plads", "Navn", "Kommune", "Indstillet af", "Fra"]
+    rows = [(2, ["  erhvervshus   NORDJYLLAND ", "virksomhedsrepræsentanter", "A Testsen", "Vesthimmerland", "di – dansk industri", "01-04-2026"]),
+            (3, ["Erhvervshus Nordjylland", "business", "B Testsen", "Læsø", "Ny Forening; DI – Dansk Industri", "2026-04-01"]),
+            (4, ["Erhvervshus Nordjylland", "business", "C Testsen", "Vesthimmerlands Kommune", None, "1.4.2026"])]
+    plan = build(Sheet("s", header, 1, rows), {"board": 0, "seat": 1, "name": 2, "municipality": 3, "nominated_by": 4, "start": 5}, known)
+    assert plan.problems == []
+    apps = plan.tree["appointments"]
+    assert [(a["board"], a["seat"], a["nominated_by"] if "nominated_by" in a else None) for a in apps] == [
+        ("eh", "business", ["di"]), ("eh", "business", ["ny-forening", "di"]), ("eh", "business", None)]
+    assert [p["municipality"] for p in plan.tree["people"]] == ["vesthimmerland", "laeso", "vesthimmerland"]
+    # Læsø is not in this registry: made from the list of the 98, in KKR Nordjylland
+    assert plan.tree["municipalities"] == [{"id": "laeso", "name": "Læsø Kommune", "kkr": "nordjylland"}]
+    assert plan.tree["organisations"] == [{"id": "ny-forening", "name": "Ny Forening", "kind": "other"}]
+    assert "boards" not in plan.tree and all("sex" not in p for p in plan.tree["people"])
+
+
+def test_files_that_are_no_sheet_are_exit_2(sample_db, tmp_path):
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("not a workbook", encoding="utf-8")
+    other = tmp_path / "bad.ods"
+    other.write_text("x", encoding="utf-8")
+    for path, words in ((bad, "is not an XLSX workbook"), (other, "unknown file type"), (tmp_path / "none.csv", "file not found")):
+        r = imp(sample_db, path, "--dry-run")
+        assert r.code == 2 and words in r.err and "Traceback" not in r.err and "internal error" not in r.err, r.err
+
+
+def test_a_named_sheet(sample_db, tmp_path):
+    sheet = realistic(tmp_path / "u.xlsx")
+    r = imp(sample_db, sheet, "--sheet", "Ark2", "--dry-run")
+    assert r.code == 2 and "has no sheet 'Ark2' (it has: Udpegninger)" in r.err, r.err
+    r = imp(sample_db, sheet, "--sheet", "Udpegninger", "--dry-run")
+    assert r.code == 0, r.err

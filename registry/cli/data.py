@@ -141,7 +141,7 @@ def import_(
     ctx = state().context()
     with progress_bar(0, _("Importing")) as tick:
         got = service.import_sheet(ctx, file, day, overrides, sheet=sheet, dry_run=dry_run, progress=tick)
-    for line in import_report(got, str(file)):
+    for line in import_report(got, str(file), dry_run):
         typer.echo(line)
     result = got.result
     if result.added:
@@ -156,7 +156,7 @@ def import_(
         err(_("Imported {parts}.", parts=dataset_counts(result.counts) or _("nothing")))
 
 
-def import_report(got, file: str) -> list[str]:
+def import_report(got, file: str, dry_run: bool = False) -> list[str]:
     """What an import matched, makes and read loosely, as lines (the dry run's report)."""
     from registry.importing.columns import FIELD_LABELS
 
@@ -179,7 +179,7 @@ def import_report(got, file: str) -> list[str]:
     made = [kinds[k](len(plan.created[k])) for k in kinds if plan.created.get(k)]
     n_app = len(plan.tree.get("appointments", []))
     made.append(_n("{n} appointment", "{n} appointments", n_app, n=n_app))
-    lines.append(_("Created: {what}.", what=", ".join(made)))
+    lines.append(_("Would create: {what}.", what=", ".join(made)) if dry_run else _("Created: {what}.", what=", ".join(made)))
     for k in ("boards", "seat_groups", "organisations", "municipalities"):
         if plan.created.get(k):
             lines.append(f"  {kinds[k](len(plan.created[k]))}: " + "; ".join(plan.created[k]))

@@ -151,6 +151,12 @@ class _Builder:
 
     # -- municipalities ----------------------------------------------------------------------
 
+    def muni_name(self, mid: str | None) -> str:
+        if mid is None:
+            return "—"
+        made = next((r["name"] for r in self.out["municipalities"] if r["id"] == mid), None)
+        return made or self.k.municipalities.get(mid, mid)
+
     def _municipality_index(self) -> dict[str, tuple[str, str, str | None]]:
         """Municipality key -> (id, name, kkr if it must be created)."""
         idx: dict[str, tuple[str, str, str | None]] = {}
@@ -292,8 +298,8 @@ class _Builder:
                 ratio = difflib.SequenceMatcher(None, key(name), other).ratio()
                 self.plan.close.append(_("row {row}: {name} ({municipality}) is like {id} {other} ({other_municipality}), "
                                          "similarity {ratio}; not merged",
-                                         row=row, name=name, municipality=muni or "—", id=oid, other=oname,
-                                         other_municipality=omuni or "—", ratio=f"{ratio:.2f}"))
+                                         row=row, name=name, municipality=self.muni_name(muni), id=oid, other=oname,
+                                         other_municipality=self.muni_name(omuni), ratio=f"{ratio:.2f}"))
         return pid
 
     # -- boards and seats -------------------------------------------------------------------------
