@@ -279,7 +279,7 @@ def import_sheet(ctx: Context, path: Path, on: date, overrides: dict[str, str] |
     """
     from registry.dataset.load import DatasetError
     from registry.dataset.schema import validate
-    from registry.importing import build, columns, known, locate
+    from registry.importing import NotImported, build, columns, known, locate
     from registry.importing.sheet import read
 
     given = dict(overrides or {})
@@ -292,14 +292,19 @@ def import_sheet(ctx: Context, path: Path, on: date, overrides: dict[str, str] |
         plan = build(sh, cols, known(s))
         made.append(plan)
         if plan.problems:
-            raise DatasetError(plan.problems)
+            raise NotImported(plan.problems)
         ds, problems = validate(plan.tree)
         if problems:
-            raise DatasetError(locate(problems, plan))
+            raise NotImported(locate(problems, plan))
         return ds, lambda found: locate(found, plan)
 
-    result = _load(ctx, [], False, progress, f"import:{Path(path).name}", judge_on=on, build=make,
-                   action="import", dry_run=dry_run)
+    try:
+        result = _load(ctx, [], False, progress, f"import:{Path(path).name}", judge_on=on, build=make,
+                       action="import", dry_run=dry_run)
+    except DatasetError as exc:
+        if isinstance(exc, NotImported):
+            raise
+        raise NotImported(exc.problems) from None    # the loader's own (references, the database)
     if result.written and given:
         columns.remember(sh.header, {**stored, **given})
     return ImportResult(made[0], result, cols, sh.header, sh, remembered=bool(stored))

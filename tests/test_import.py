@@ -153,9 +153,11 @@ def test_malformed_sheet_every_problem_with_its_place_nothing_written(sample_db,
                  "row 8, column Rolle: a deputy must name the member it stands in for"):
         assert line in r.err, (line, r.err)
     assert "Traceback" not in r.err
+    assert r.err.startswith("The sheet was not imported (7 problems; nothing was written):")
     da = imp(sample_db, sheet, "--dry-run", lang="da")
     assert da.code == 2
     assert "række 2, kolonne Fra: '31-02-2026' er ikke en dato" in da.err, da.err
+    assert da.err.startswith("Arket blev ikke importeret (7 problemer; intet blev skrevet):")
     assert dump(sample_db) == before
 
 

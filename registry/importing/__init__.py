@@ -16,10 +16,26 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from registry import model as m
+from registry.dataset.load import DatasetError
 from registry.dataset.schema import Problem
+from registry.errors import RegistryError
+from registry.i18n import _, _n
 from registry.importing.plan import Known, Plan, build, key
 
-__all__ = ["Known", "Plan", "build", "known", "locate"]
+__all__ = ["Known", "NotImported", "Plan", "build", "known", "locate"]
+
+
+class NotImported(DatasetError):
+    """The sheet cannot be imported; ``problems`` name their rows and columns (exit 2, nothing written)."""
+
+    def __init__(self, problems):
+        self.problems = list(problems)
+        n = len(self.problems)
+        shown = "\n".join(f"  {p}" for p in self.problems[:50])
+        more = "\n  " + _("… and {n} more", n=n - 50) if n > 50 else ""
+        RegistryError.__init__(self, _n("The sheet was not imported ({n} problem; nothing was written):",
+                                        "The sheet was not imported ({n} problems; nothing was written):", n, n=n)
+                               + f"\n{shown}{more}")
 
 
 def known(s: Session) -> Known:
