@@ -294,3 +294,21 @@ def test_a_named_sheet(sample_db, tmp_path):
     assert r.code == 2 and "has no sheet 'Ark2' (it has: Udpegninger)" in r.err, r.err
     r = imp(sample_db, sheet, "--sheet", "Udpegninger", "--dry-run")
     assert r.code == 0, r.err
+
+
+def test_a_namesake_in_another_municipality_is_a_new_person_listed_not_merged():
+    from registry.importing.plan import Known, build
+    from registry.importing.sheet import Sheet
+
+    known = Known(municipalities={"aalborg": "Aalborg Kommune", "rebild": "Rebild Kommune"},
+                  people={"jesper-greth": ("Jesper Greth", "rebild", "V", "man")})
+    rows = [(2, ["Nyt Råd", "Jesper Greth", "Aalborg", "2026-04-01"]),
+            (3, ["Nyt Råd", "Jesper Greth", "Rebild", "2026-04-01"])]
+    plan = build(Sheet("s", ["Bestyrelse", "Navn", "Kommune", "Fra"], 1, rows),
+                 {"board": 0, "name": 1, "municipality": 2, "start": 3}, known)
+    assert plan.problems == []
+    assert plan.tree["people"] == [{"id": "jesper-greth-2", "name": "Jesper Greth", "municipality": "aalborg"}]
+    assert [a["person"] for a in plan.tree["appointments"]] == ["jesper-greth-2", "jesper-greth"]
+    assert plan.close == ["row 2: Jesper Greth (Aalborg Kommune) is like jesper-greth Jesper Greth (Rebild Kommune), "
+                          "similarity 1.00; not merged"]
+    assert plan.matched == ["row 3: Jesper Greth is jesper-greth"]

@@ -116,7 +116,8 @@ class _Builder:
         self._by_name: dict[str, list[str]] = {}
         for pid, (name, *_rest) in known.people.items():
             self._by_name.setdefault(key(name), []).append(pid)
-        self.file_people: dict[tuple[str, str | None], str] = {}
+        self.file_people: dict[tuple[str, str | None, str | None], str] = {}
+        self._taken: set[str] = set()       # registry people some row already is
         self.new_boards: dict[str, dict] = {}
         self._holdover = {key(translate(HOLDOVER, lang)) for lang in ("en", "da")}
 
@@ -244,7 +245,7 @@ class _Builder:
                     parts.append(acc)
                     acc = ""
             if acc:
-                parts += [x.strip() for x in acc.split(",") if x.strip()] if not parts else [acc]
+                parts += [x.strip() for x in acc.split(",") if x.strip()]
         group = next((self._groups[key(p)] for p in parts if key(p) in self._groups), None)
         return [self.organisation(p) for p in parts if key(p) not in self._groups], group
 
@@ -268,10 +269,11 @@ class _Builder:
             return self.file_people[fk]
         namesakes = self._people_exact.get(k, [])     # of them, the one of the row's party first
         pid = next((p for p in namesakes if self.k.people[p][2] == party), namesakes[0] if namesakes else None)
-        if pid is not None and pid in self.file_people.values() and self.k.people[pid][2] != party:
+        if pid is not None and pid in self._taken and self.k.people[pid][2] != party:
             pid = None         # the registry's namesake is already another row's person
         if pid is not None:
             self.file_people[fk] = pid
+            self._taken.add(pid)
             reg_name, _m, reg_party, reg_sex = self.k.people[pid]
             self.plan.matched.append(_("row {row}: {name} is {id}", row=row, name=name, id=pid))
             if party and reg_party != party:
