@@ -43,6 +43,7 @@ class UdpegCommands(Provider):
             (_("reports: write"), app.action_reports, _("Annual, gender and vacancy reports as HTML, XLSX, CSV, Markdown or JSON")),
             (_("help: keys"), app.action_help, _("The keys of every screen")),
             (_("app: quit"), app.action_quit, _("Leave Udpeg")),
+            (_("import: spreadsheet"), app.action_import_sheet, _("People and appointments from an XLSX or CSV sheet, dry run first")),
         ]
         screen = app.screen
         from tui.screens.board import BoardScreen
@@ -169,6 +170,11 @@ class UdpegApp(App):
         from tui.screens.audit import AuditScreen
 
         self._go(AuditScreen(board))
+
+    def action_import_sheet(self) -> None:
+        from tui.screens.importing import ImportScreen
+
+        self._go(ImportScreen())
 
     def action_reports(self) -> None:
         from tui.screens.reports import ReportsScreen
