@@ -20,7 +20,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "docs"))
-from examples import EXAMPLES, TODAY  # noqa: E402
+from examples import DATA_FILES, EXAMPLES, TODAY  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def main(udpeg: str) -> int:
@@ -29,6 +31,9 @@ def main(udpeg: str) -> int:
     env.update(HOME=str(work / "home"), XDG_DATA_HOME=str(work / "home" / ".local" / "share"),
                UDPEG_TODAY=TODAY, UDPEG_LANG="en", NO_COLOR="1")
     (work / "home").mkdir()
+    for name in DATA_FILES:   # the project's files an example reads (the examples run from a checkout's top)
+        (work / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / name, work / name)
     failures = 0
 
     def run(args: list[str], code: int) -> None:

@@ -11,6 +11,10 @@ from __future__ import annotations
 
 TODAY = "2026-03-27"
 
+#: files of the project that examples read, by the path they give: run the examples from a
+#: checkout's top folder (the tests and .ci/smoke copy these into their folder)
+DATA_FILES = ["data/import-example.csv"]
+
 EXAMPLES: list[tuple[str, int, str]] = [
     ("boards --on 2022-06-01", 0, ""),
     ("board erhvervshus-nordjylland --on 2022-06-01", 0, ""),
@@ -50,6 +54,8 @@ EXAMPLES: list[tuple[str, int, str]] = [
     ("calendar -o udpeg.ics", 0, ""),
     ("publish -o hjemmeside --year 2025", 0, "a static website: vacancies, boards, the annual report, calendar feeds"),
     ("export --public --format json -o registry.json", 0, ""),
+    ("import data/import-example.csv --dry-run", 0,
+     "Erhvervshus Nordjylland 2022 as a secretariat's sheet: every row matched, nothing new, nothing written"),
     ("export --format toml -o fuld.toml", 0, ""),
     ("backup kopi.db", 0, ""),
     ("restore kopi.db", 0, ""),

@@ -303,12 +303,18 @@ def _judge(s: Session, on: date) -> list[Finding]:
 
 
 def _load(ctx: Context, paths: Sequence[Path], replace: bool, progress: Callable[[int, int], None] | None,
-          source: str | None, judge_on: date | None = None, strict: bool = False) -> LoadResult:
+          source: str | None, judge_on: date | None = None, strict: bool = False,
+          build: Callable[[Session], tuple[Any, Callable[[list], list]]] | None = None, action: str | None = None,
+          dry_run: bool = False) -> LoadResult:
+    """The one write path of datasets. ``build`` (an import) makes the dataset inside the write
+    session from what the registry holds, and words its problems (their rows); ``dry_run``
+    undoes everything after judging, as a refused ``strict`` load."""
     from registry.dataset.load import DatasetError, clear_registry, parse_files, resolve, total_rows, write
 
-    ds = parse_files(paths)
-    total = total_rows(ds)
+    ds = parse_files(paths) if build is None else None
+    total = total_rows(ds) if ds is not None else 0
     done = [0]
+    place = lambda problems: problems  # noqa: E731
 
     def tick(n: int) -> None:
         done[0] += n
@@ -317,9 +323,12 @@ def _load(ctx: Context, paths: Sequence[Path], replace: bool, progress: Callable
 
     try:
         with write_session(ctx.engine) as s:
+            if build is not None:
+                ds, place = build(s)
+                total = total_rows(ds)
             problems = resolve(ds, s, replace=replace)
             if problems:
-                raise DatasetError(problems)
+                raise DatasetError(place(problems))
             before = _judge(s, judge_on) if judge_on is not None else []
             if replace:
                 clear_registry(s)
@@ -334,13 +343,69 @@ def _load(ctx: Context, paths: Sequence[Path], replace: bool, progress: Callable
 
                 raise DatasetError([Problem("", f"the database refused the data: {exc.orig}")]) from None
             result = LoadResult(counts, judge_on or date.today(), added, written=True)
-            if strict and result.adds_error:
+            if dry_run or strict and result.adds_error:
                 raise _RollBack(dataclasses.replace(result, written=False))
-            audit(s, ctx.actor, "replace" if replace else "load", "dataset", source or ",".join(str(p) for p in paths),
+            audit(s, ctx.actor, action or ("replace" if replace else "load"), "dataset", source or ",".join(str(p) for p in paths),
                   after={k: v for k, v in counts.items() if v})
     except _RollBack as refused:
         return refused.result
     return result
+
+
+@dataclass
+class ImportResult:
+    """An import's plan (what it matched, made, read loosely) and the load's result (``written``
+    is False for a dry run)."""
+
+    plan: Any
+    result: LoadResult
+    columns: dict[str, int]
+    header: list[str]
+    sheet: Any
+    remembered: bool = False
+
+
+def import_sheet(ctx: Context, path: Path, on: date, overrides: dict[str, str] | None = None, sheet: str | None = None,
+                 dry_run: bool = False, progress: Callable[[int, int], None] | None = None) -> ImportResult:
+    """Import a spreadsheet's people and appointments, through the dataset loader.
+
+    The rows become a ``udpeg/1`` dataset matched against the registry inside the write session,
+    then checked and written exactly as ``load`` does (every value validated, all or nothing, one
+    ``import`` audit event), judged on ``on`` before and after. Any problem raises
+    :class:`~registry.dataset.load.DatasetError` naming its row and column; a dry run writes
+    nothing. Overrides of the column mapping are remembered for the layout after a written import.
+    """
+    from registry.dataset.load import DatasetError
+    from registry.dataset.schema import validate
+    from registry.importing import NotImported, build, columns, known, locate
+    from registry.importing.sheet import read
+
+    given = dict(overrides or {})
+    sh = read(path, lambda texts: columns.looks_like_header(texts, given), sheet)
+    stored = columns.remembered(sh.header)
+    cols = columns.resolve(sh.header, {**stored, **given})
+    made: list = []
+
+    def make(s: Session):
+        plan = build(sh, cols, known(s))
+        made.append(plan)
+        if plan.problems:
+            raise NotImported(plan.problems)
+        ds, problems = validate(plan.tree)
+        if problems:
+            raise NotImported(locate(problems, plan))
+        return ds, lambda found: locate(found, plan)
+
+    try:
+        result = _load(ctx, [], False, progress, f"import:{Path(path).name}", judge_on=on, build=make,
+                       action="import", dry_run=dry_run)
+    except DatasetError as exc:
+        if isinstance(exc, NotImported):
+            raise
+        raise NotImported(exc.problems) from None    # the loader's own (references, the database)
+    if result.written and given:
+        columns.remember(sh.header, {**stored, **given})
+    return ImportResult(made[0], result, cols, sh.header, sh, remembered=bool(stored))
 
 
 def export(ctx: Context, fmt: str = "toml", public: bool = False) -> str:

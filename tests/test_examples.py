@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import shlex
+import shutil
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,10 @@ def tour_lines() -> list[str]:
 
 def _run_line(line: str, db: Path, folder: Path, monkeypatch) -> tuple[int, str, str]:
     monkeypatch.chdir(folder)
+    for name in examples.DATA_FILES:      # the project's files an example reads, where it names them
+        if not (folder / name).exists():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(ROOT / name, folder / name)
     redirect = None
     if " > " in line:
         line, redirect = (part.strip() for part in line.split(" > ", 1))

@@ -45,6 +45,7 @@ class UdpegCommands(Provider):
             (_("app: quit"), app.action_quit, _("Leave Udpeg")),
             (_("documents: write"), app.action_documents,
              _("The round's documents: agenda item and annex, decision text, requests, follow-ups")),
+            (_("import: spreadsheet"), app.action_import_sheet, _("People and appointments from an XLSX or CSV sheet, dry run first")),
         ]
         screen = app.screen
         from tui.screens.board import BoardScreen
@@ -176,6 +177,11 @@ class UdpegApp(App):
         from tui.screens.documents import DocumentsScreen
 
         self._go(DocumentsScreen())
+
+    def action_import_sheet(self) -> None:
+        from tui.screens.importing import ImportScreen
+
+        self._go(ImportScreen())
 
     def action_reports(self) -> None:
         from tui.screens.reports import ReportsScreen

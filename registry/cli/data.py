@@ -112,3 +112,92 @@ def export(
         return
     outfile.write(output, text)
     err(_("Wrote {path}.", path=str(output)))
+
+
+@app.command("import")
+def import_(
+    file: Path = typer.Argument(..., help="The spreadsheet: .xlsx or .csv, one row per member or deputy."),
+    map_: Optional[str] = typer.Option(None, "--map", help="Which column holds a field: FIELD=COLUMN,… (a header or a column letter; fields in English or Danish: name or navn)."),
+    mapping: Optional[Path] = typer.Option(None, "--mapping", help="A TOML file of field = \"column\" lines."),
+    sheet: Optional[str] = typer.Option(None, "--sheet", help="The XLSX sheet to read (default: the first with a header row)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be created, matched and found, and write nothing."),
+    on: Optional[str] = typer.Option(None, "--on", help="The date to judge the data on (default today)."),
+) -> None:
+    """Import people and appointments from a spreadsheet: all of it, or nothing.
+
+    The header row is found below any title rows and its columns matched to fields by their
+    Danish or English names (Bestyrelse, Plads, Navn, Parti, Kommune, Udpeget af, Indstillet af,
+    Fra, Til, Suppleant for, Køn); --map or --mapping says the rest, and is remembered for the
+    next sheet of the same layout. People are matched by name and municipality, boards and
+    organisations by name; what is missing is created. The data is checked and written as
+    `load` writes a dataset, in one transaction and one audit event. Run it with --dry-run first.
+    """
+    from registry import service
+    from registry.importing import columns
+
+    day = on_or_today(on)
+    overrides = columns.read_mapping_file(mapping) if mapping is not None else {}
+    if map_:
+        overrides.update(columns.parse_map(map_))
+    ctx = state().context()
+    with progress_bar(0, _("Importing")) as tick:
+        got = service.import_sheet(ctx, file, day, overrides, sheet=sheet, dry_run=dry_run, progress=tick)
+    for line in import_report(got, str(file), dry_run):
+        typer.echo(line)
+    result = got.result
+    if result.added:
+        err(_("On {day} the data would add {what}:", day=day.isoformat(), what=_added(result)) if dry_run
+            else _("On {day} the data adds {what}:", day=day.isoformat(), what=_added(result)))
+        _by_rule(result)
+    else:
+        err(_("On {day} the data adds no errors or warnings.", day=day.isoformat()))
+    if dry_run:
+        err(_("Dry run: nothing was written. Run it again without --dry-run to import."))
+    else:
+        err(_("Imported {parts}.", parts=dataset_counts(result.counts) or _("nothing")))
+
+
+def import_report(got, file: str, dry_run: bool = False) -> list[str]:
+    """What an import matched, makes and read loosely, as lines (the dry run's report)."""
+    from registry.importing.columns import FIELD_LABELS
+
+    plan, sh = got.plan, got.sheet
+    lines = [_("{file}, sheet {sheet}: header on row {row}; {rows}, {blank} and {titles} skipped.", file=file,
+               sheet=repr(sh.name), row=sh.header_row, rows=_n("{n} row", "{n} rows", len(sh.rows), n=len(sh.rows)),
+               blank=_n("{n} blank row", "{n} blank rows", sh.blank_rows, n=sh.blank_rows),
+               titles=_n("{n} title row", "{n} title rows", sh.title_rows, n=sh.title_rows))]
+    lines.append(_("Columns: {columns}", columns="; ".join(f"{got.header[i]} → {_(FIELD_LABELS[f])}" for f, i in
+                                                          sorted(got.columns.items(), key=lambda x: x[1])))
+                 + (" " + _("(as remembered for this layout)") if got.remembered else ""))
+    unused = [h for i, h in enumerate(got.header) if h and i not in got.columns.values()]
+    if unused:
+        lines.append(_("Not read: {columns}", columns=", ".join(unused)))
+    kinds = {"municipalities": lambda n: _n("{n} municipality", "{n} municipalities", n, n=n),
+             "organisations": lambda n: _n("{n} organisation", "{n} organisations", n, n=n),
+             "boards": lambda n: _n("{n} board", "{n} boards", n, n=n),
+             "seat_groups": lambda n: _n("{n} seat group", "{n} seat groups", n, n=n),
+             "people": lambda n: _n("{n} person", "{n} people", n, n=n)}
+    made = [kinds[k](len(plan.created[k])) for k in kinds if plan.created.get(k)]
+    n_app = len(plan.tree.get("appointments", []))
+    made.append(_n("{n} appointment", "{n} appointments", n_app, n=n_app))
+    lines.append(_("Would create: {what}.", what=", ".join(made)) if dry_run else _("Created: {what}.", what=", ".join(made)))
+    for k in ("boards", "seat_groups", "organisations", "municipalities"):
+        if plan.created.get(k):
+            lines.append(f"  {kinds[k](len(plan.created[k]))}: " + "; ".join(plan.created[k]))
+    if plan.matched:
+        lines.append(_n("Matched {n} person in the registry:", "Matched {n} people in the registry:", len(plan.matched), n=len(plan.matched)))
+        lines += [f"  {x}" for x in plan.matched]
+    if plan.close:
+        lines.append(_("Close matches, not merged (a new person is created; correct the name in the sheet if it is the same person):"))
+        lines += [f"  {x}" for x in plan.close]
+    if plan.read_as:
+        lines.append(_("Read as:"))
+        lines += [f"  {x}" for x in plan.read_as]
+    if plan.differs:
+        lines.append(_("Differences from the registry (an import does not change what the registry holds):"))
+        lines += [f"  {x}" for x in plan.differs]
+    if plan.already:
+        lines.append(_("Already in the registry, not imported again: rows {rows}.", rows=", ".join(map(str, plan.already))))
+    if plan.skipped:
+        lines.append(_("Skipped (open seats and notes): rows {rows}.", rows=", ".join(map(str, plan.skipped))))
+    return lines
