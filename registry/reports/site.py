@@ -40,7 +40,7 @@ from registry import model as m
 from registry import service
 from registry.db import read_session
 from registry.errors import RegistryError
-from registry.i18n import LANGUAGES, _, _n, get_language, set_language
+from registry.i18n import LANGUAGES, Msgid, _, _n, get_language, set_language, translate
 from registry.reports import Suppressed, public_counts
 from registry.reports.common import Names, counted_seat_ids, load_names, scope_counts
 from registry.reports.doc import Chart, Facts, Section, Table
@@ -206,7 +206,8 @@ def board_page(snap: BoardSnapshot, names: Names, vacancies: list[dict]) -> dict
 
 def _holder(h, names: Names) -> dict:
     p = h.person
-    return {"name": holder_name(p), "party": p.party or "", "municipality": names.municipality(p.municipality),
+    # a holder not recorded is named in the language of the page it is written on (see _holder_line)
+    return {"name": p.name if p.recorded else Msgid(p.name), "party": p.party or "", "municipality": names.municipality(p.municipality),
             "start": h.start, "end": h.last_day, "holdover": h.status == "holdover"}
 
 
@@ -424,7 +425,8 @@ def _td(label: str, content_html: str, kind: str = "", col: str = "") -> str:
 
 
 def _holder_line(hd: dict) -> str:
-    bits = [esc(hd["name"])]
+    name = hd["name"]
+    bits = [esc(translate(name) if type(name) is Msgid else name)]
     extra = ", ".join(x for x in (hd["party"], hd["municipality"]) if x)
     if extra:
         bits.append(f' <span class="meta">({esc(extra)})</span>')

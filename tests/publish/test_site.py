@@ -350,3 +350,22 @@ def test_seats_of_one_group_falling_vacant_together_are_one_row(udpeg, sample_db
     assert "Kommunale medlemmer valgt af repræsentantskabet (6 seats)" in seats
     assert len(seats) == 13
     assert "24 seats vacant now or soon" in (out / "en" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_holder_not_recorded_is_named_in_the_page_s_language(udpeg, sample_db, tmp_path):
+    # the sample's BRN board (data/README.md): the vice-chair seat is filled, its holder not recorded
+    out = tmp_path / "site"
+    publish(udpeg, sample_db, out, "--on", "2026-03-27")
+    da = " ".join(" ".join(read(out / "da" / "board" / "brn.html").text).split())
+    en = " ".join(" ".join(read(out / "en" / "board" / "brn.html").text).split())
+    assert "ikke oplyst" in da and "not recorded" not in da
+    assert "not recorded" in en
+    # a board of 3 or fewer counted members shows no counts by sex (quality.md; docs/privacy.md)
+    assert "Kvinder ikke vist" in da and "Mænd ikke vist" in da
+
+
+def test_a_board_of_three_or_fewer_counted_members_shows_no_sex_counts(site_2022):
+    for board in (site_2022 / "en" / "board").glob("*.html"):
+        text = " ".join(" ".join(read(board).text).split())
+        if "Counted members 1 " in text or "Counted members 2 " in text or "Counted members 3 " in text:
+            assert "Women not shown" in text and "Men not shown" in text, board.name
