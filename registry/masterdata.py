@@ -85,6 +85,18 @@ def _must_exist(s: Session, model: Any, value: str | None, message: str) -> None
         raise NotFound(message)
 
 
+def _as_date(v: Any) -> Any:
+    """A typed date as a date when it is one (for making ids); otherwise as given, for the validator."""
+    from registry.terms import parse_date
+
+    if isinstance(v, str):
+        try:
+            return parse_date(v.strip())
+        except ValueError:
+            return v
+    return v
+
+
 def _registry_kkr(s: Session) -> str:
     info = s.get(m.RegistryInfo, 1)
     return (info.kkr if info else "") or "nordjylland"
@@ -339,7 +351,7 @@ def save_meeting(ctx: Context, meeting_id: str | None, fields: dict, expected: d
         values["place"] = None
     with write_session(ctx.engine) as s:
         if create:
-            when = values.get("date")
+            when = _as_date(values.get("date"))
             base = slug(f"{values.get('body') or ''}-{when.isoformat() if isinstance(when, date) else when or ''}")
             mid = meeting_id or _free_id(s, m.Meeting, base)
             if s.get(m.Meeting, mid) is not None:
@@ -413,7 +425,7 @@ def save_council_group(ctx: Context, group_id: str | None, fields: dict, expecte
     with write_session(ctx.engine) as s:
         if create:
             values["kkr"] = values.get("kkr") or _registry_kkr(s)
-            start = values.get("period_start")
+            start = _as_date(values.get("period_start"))
             year = start.year if isinstance(start, date) else str(start or "")[:4]
             gid = group_id or _free_id(s, m.CouncilGroup, slug(f"{values.get('name') or ''}-{year}"))
             if s.get(m.CouncilGroup, gid) is not None:
@@ -472,31 +484,43 @@ def allot(ctx: Context, board: str, seat: str, council_group: str, start: date |
           decision: dict | None = None) -> dict:
     """Allot a seat of ``board`` to a council group from ``start`` (an allocation: the group names
     the person later). The seat shows at once as that group's vacancy."""
-    rec: dict = {"board": board, "seat": seat, "council_group": council_group, "start": start}
-    if end not in (None, ""):
-        rec["end"] = end
-    if decision and decision.get("meeting"):
-        rec["decision"] = {k: v for k, v in decision.items() if v not in (None, "")}
-    r = _checked("allocations", rec)
+    return allot_shares(ctx, board, seat, {council_group: 1}, start, end, decision)[0]
+
+
+def allot_shares(ctx: Context, board: str, seat: str, shares: dict[str, int], start: date | str,
+                 end: date | str | None = None, decision: dict | None = None) -> list[dict]:
+    """Allot seats of one seat group to council groups (``shares``: group → seats, as d'Hondt
+    gave them), one allocation per seat, all in one transaction."""
+    out: list[dict] = []
     with write_session(ctx.engine) as s:
         b = s.get(m.Board, board)
         if b is None:
             raise NotFound(_("There is no board with id {id}. `udpeg boards` lists them.", id=board))
         seats = set(s.execute(select(m.SeatGroup.seat).join(m.Composition, m.Composition.pk == m.SeatGroup.composition)
                               .where(m.Composition.board == board)).scalars())
-        if seat not in seats:
-            raise NotFound(_("Board {board} has no seat group {seat} (it has: {seats}).", board=board, seat=seat,
-                             seats=", ".join(sorted(seats)) or "-"))
-        _must_exist(s, m.CouncilGroup, council_group, _("There is no council group with id {id}.", id=council_group))
-        _must_exist(s, m.Meeting, r.get("decision_meeting"), _("There is no meeting with id {id}.",
-                                                                id=r.get("decision_meeting")))
-        if r.get("end") is None:
+        for council_group, n in shares.items():
+            rec: dict = {"board": board, "seat": seat, "council_group": council_group, "start": start}
+            if end not in (None, ""):
+                rec["end"] = end
+            if decision and decision.get("meeting"):
+                rec["decision"] = {k: v for k, v in decision.items() if v not in (None, "")}
+            r = _checked("allocations", rec)
+            if seat not in seats:
+                raise NotFound(_("Board {board} has no seat group {seat} (it has: {seats}).", board=board, seat=seat,
+                                 seats=", ".join(sorted(seats)) or "-"))
             g = s.get(m.CouncilGroup, council_group)
-            r["end"] = g.period_end
-        aid = _free_id(s, m.Allocation, f"{board}-{seat}-{council_group}-{r['start'].isoformat()}")
-        row = m.Allocation(id=aid, **{k: v for k, v in r.items() if k != "id"})
-        s.add(row)
+            if g is None:
+                raise NotFound(_("There is no council group with id {id}.", id=council_group))
+            _must_exist(s, m.Meeting, r.get("decision_meeting"), _("There is no meeting with id {id}.",
+                                                                    id=r.get("decision_meeting")))
+            if r.get("end") is None:
+                r["end"] = g.period_end
+            for _k in range(n):
+                aid = _free_id(s, m.Allocation, f"{board}-{seat}-{council_group}-{r['start'].isoformat()}")
+                row = m.Allocation(id=aid, **{k: v for k, v in r.items() if k != "id"})
+                s.add(row)
+                s.flush()
+                audit(s, ctx.actor, "allot", "allocation", aid, board=board, after=_row(row))
+                out.append(_row(row))
         s.execute(update(m.Board).where(m.Board.id == board).values(version=m.Board.version + 1))
-        s.flush()
-        audit(s, ctx.actor, "allot", "allocation", aid, board=board, after=_row(row))
-        return _row(row)
+    return out

@@ -218,3 +218,14 @@ def test_council_group_and_allotment_refusals(ctx):
     md.save_council_group(ctx, g["id"], {"members": 20})
     with pytest.raises(ConflictError):
         md.save_council_group(ctx, g["id"], {"members": 21}, expected=g)
+
+
+def test_seats_won_are_allotted_in_one_go_and_typed_dates_make_ids(ctx):
+    g = md.save_council_group(ctx, None, {"name": "Midte", "period_start": "01-04-2026", "period_end": "31-03-2030",
+                                          "members": 3}, create=True)
+    assert g["id"] == "midte-2026"
+    rows = md.allot_shares(ctx, "hospice-vangen", "kkr", {g["id"]: 2, "blaa-2022": 0}, "01-04-2026")
+    assert [r["council_group"] for r in rows] == ["midte-2026", "midte-2026"] and len({r["id"] for r in rows}) == 2
+    with pytest.raises(RegistryError):
+        md.allot_shares(ctx, "hospice-vangen", "kkr", {g["id"]: 1, "nobody": 1}, "01-04-2026")
+    assert len([a for a in md.allocations(ctx, "hospice-vangen") if a["council_group"] == g["id"]]) == 2
