@@ -477,7 +477,14 @@ def allocations(ctx: Context, board: str | None = None) -> list[dict]:
     if board:
         q = q.where(A.board == board)
     with read_session(ctx.engine) as s:
-        return [{**_row(a), "board_name": bn, "council_group_name": gn} for a, bn, gn in s.execute(q)]
+        rows = [{**_row(a), "board_name": bn, "council_group_name": gn} for a, bn, gn in s.execute(q)]
+        names: dict[tuple[str, str], str] = {}
+        for b, seat, name in s.execute(select(m.Composition.board, m.SeatGroup.seat, m.SeatGroup.name)
+                                       .join(m.Composition, m.Composition.pk == m.SeatGroup.composition)
+                                       .where(m.Composition.board.in_({r["board"] for r in rows}))
+                                       .order_by(m.Composition.valid_from.desc())):
+            names.setdefault((b, seat), name)
+    return [{**r, "seat_name": names.get((r["board"], r["seat"]), r["seat"])} for r in rows]
 
 
 def allot(ctx: Context, board: str, seat: str, council_group: str, start: date | str, end: date | str | None = None,
