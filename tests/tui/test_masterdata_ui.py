@@ -66,7 +66,7 @@ async def test_organisation_form_saves_refuses_and_keeps_input_and_sees_a_confli
         assert any(o["name"] == "Dansk Skovforening" for o in md.organisations(ctx_for(sample_db), "skov"))
         # the list shows it by name, with its kind translated
         await press(pilot, *"skov")
-        assert "Dansk Skovforening" in screen_text(app) and "business" in screen_text(app)
+        assert "Dansk Skovforening" in screen_text(app) and "Business" in screen_text(app)
         # edit while someone else renames it: a conflict, shown in the form that stays open
         await press(pilot, "down", "e")
         dialog = app.screen
@@ -185,7 +185,7 @@ async def test_offices_dialog_adds_refuses_keeps_input_ends_and_sees_a_conflict(
         assert "Someone else changed person anna-aaen first" in error_of(dialog)
         await press(pilot, "escape")
         text = screen_text(app)
-        assert "mayor · Aalborg Kommune" in text
+        assert "Mayor · Aalborg Kommune" in text
 
 
 # --- meetings ----------------------------------------------------------------------------------

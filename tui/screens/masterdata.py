@@ -26,11 +26,11 @@ from tui.screens.base import UdpegScreen, deliver, error_text, fail
 from tui.widgets.common import B, day, localized, parse_day
 from tui.widgets.footer import Footer
 
-ORG_KINDS = {"business": N_("business"), "knowledge": N_("knowledge"), "labour": N_("labour"),
-             "region": N_("region"), "municipality": N_("municipality"), "ministry": N_("ministry"),
-             "kkr": N_("KKR"), "council-group": N_("council group"), "other": N_("other")}
-OFFICES = {"council-member": N_("council member"), "mayor": N_("mayor"),
-           "regional-council-member": N_("regional council member"), "kkr-member": N_("KKR member")}
+ORG_KINDS = {"business": N_("Business"), "knowledge": N_("Knowledge"), "labour": N_("Labour"),
+             "region": N_("Region"), "municipality": N_("Municipality"), "ministry": N_("Ministry"),
+             "kkr": N_("KKR"), "council-group": N_("Council group"), "other": N_("Other")}
+OFFICES = {"council-member": N_("Council member"), "mayor": N_("Mayor"),
+           "regional-council-member": N_("Regional council member"), "kkr-member": N_("KKR member")}
 TERMS = {"kkr": N_("KKR election period"), "municipal": N_("municipal election period"),
          "custom": N_("custom (no fixed period)")}
 
@@ -104,7 +104,7 @@ class FormDialog(ModalScreen[Any]):
                 yield Label(f.label)
                 if f.kind == "select":
                     yield Select([(Text(label), value) for label, value in f.options], value=f.value or Select.NULL,
-                                 allow_blank=not f.value, id=f"f-{f.id}", compact=True)
+                                 allow_blank=not f.value, id=f"f-{f.id}", compact=True, prompt=_("Choose…"))
                 else:
                     yield Input(value="" if f.value is None else str(f.value), id=f"f-{f.id}", compact=True)
             yield Static(id="form-error", classes="form-error")
@@ -301,7 +301,7 @@ class OrganisationsScreen(ListScreen):
     SEARCH = N_("Search organisations by name or kind…")
     HOLDS_FORM = False
     BINDINGS = [B("escape", "app.pop_screen", N_("Back"), "orgs.back"),
-                B("ctrl+n", "add", N_("New"), "orgs.add", priority=True),
+                B("ctrl+n", "add", N_("Create"), "orgs.add", priority=True),
                 B("e", "edit", N_("Edit"), "orgs.edit")]
 
     def columns(self, t: DataTable) -> None:
@@ -315,7 +315,7 @@ class OrganisationsScreen(ListScreen):
         return [Text(r["name"]), Text(kind_label(r["kind"]))]
 
     def count_text(self, n: int) -> str:
-        return _n("{n} organisation", "{n} organisations", n, n=n) + " · " + _("ctrl+n: new · e: edit")
+        return _n("{n} organisation", "{n} organisations", n, n=n) + " · " + _("ctrl+n: create · e: edit")
 
     def detail(self, r: dict) -> Text:
         t = Text(r["name"], style="bold")
@@ -394,7 +394,7 @@ class OfficesDialog(ModalScreen[bool]):
             yield Select([(Text(office_label(k)), k) for k in OFFICES], value="council-member", allow_blank=False,
                          id="office", compact=True)
             yield Label(_("Held in"))
-            yield Select([], id="body", compact=True)
+            yield Select([], id="body", compact=True, prompt=_("Choose…"))
             yield Label(_("From"))
             yield Input(value=day(self.today), id="start", compact=True)
             yield Label(_("To (optional; the last day when ending the highlighted office)"))
@@ -407,9 +407,9 @@ class OfficesDialog(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         t = self.query_one(DataTable)
-        t.add_column(_("Office"), key="office", width=24)
-        t.add_column(_("Held in"), key="body", width=20)
-        t.add_column(_("From – to"), key="span", width=25)
+        t.add_column(_("Office"), key="office", width=26)
+        t.add_column(_("Held in"), key="body", width=18)
+        t.add_column(_("From – to"), key="span", width=23)
         self.query_one("#office", Select).focus()
         self.read()
 
@@ -507,14 +507,14 @@ class MeetingsScreen(ListScreen):
 
     TITLE_TEXT = N_("Meetings")
     BINDINGS = [B("escape", "app.pop_screen", N_("Back"), "meetings.back"),
-                B("ctrl+n", "add", N_("New meeting"), "meetings.add", priority=True),
-                B("i", "item", N_("Add agenda item"), "meetings.item")]
+                B("ctrl+n", "add", N_("Create"), "meetings.add", priority=True),
+                B("i", "item", N_("Agenda item"), "meetings.item")]
 
     def columns(self, t: DataTable) -> None:
-        t.add_column(_("Date"), key="date", width=10)
+        t.add_column(_("Date"), key="date", width=max(10, len(_("Date"))))
         t.add_column(_("Body"), key="body")
-        t.add_column(_("Place"), key="place", width=16)
-        t.add_column(_("Items"), key="items", width=5)
+        t.add_column(_("Place"), key="place", width=28)
+        t.add_column(_("Items"), key="items", width=max(5, len(_("Items"))))
 
     def read(self, search: str) -> list[dict]:
         self.bodies = [(o["id"], o["name"]) for o in md.organisations(self.ctx)]
@@ -526,7 +526,7 @@ class MeetingsScreen(ListScreen):
                 Text(str(len(r["items"])) if r["items"] else "·", justify="right")]
 
     def count_text(self, n: int) -> str:
-        return _n("{n} meeting", "{n} meetings", n, n=n) + " · " + _("ctrl+n: new meeting · i: add agenda item")
+        return _n("{n} meeting", "{n} meetings", n, n=n) + " · " + _("ctrl+n: create · i: agenda item")
 
     def detail(self, r: dict) -> Text:
         t = Text(f"{r['body_name']} · {day(r['date'])}", style="bold")
@@ -606,9 +606,9 @@ class AllotDialog(ModalScreen[int | None]):
             yield Static(Text(_("Share seats by d'Hondt"), style="bold"))
             yield Static(Text(_("Between: {groups}", groups=names), style="dim"))
             yield Label(_("Board"))
-            yield Select([(Text(n), i) for i, n in self.boards], id="board", compact=True)
+            yield Select([(Text(n), i) for i, n in self.boards], id="board", compact=True, prompt=_("Choose…"))
             yield Label(_("Seat group"))
-            yield Select([], id="seat", compact=True)
+            yield Select([], id="seat", compact=True, prompt=_("Choose…"))
             yield Label(_("Seats to share"))
             yield Input(value="1", id="count", compact=True)
             yield Label(_("Allotted from"))
@@ -701,7 +701,7 @@ class CouncilGroupsScreen(ListScreen):
 
     TITLE_TEXT = N_("Council groups")
     BINDINGS = [B("escape", "app.pop_screen", N_("Back"), "groups.back"),
-                B("ctrl+n", "add", N_("New"), "groups.add", priority=True),
+                B("ctrl+n", "add", N_("Create"), "groups.add", priority=True),
                 B("e", "edit", N_("Edit"), "groups.edit"),
                 B("h", "share", N_("d'Hondt"), "groups.share")]
 
@@ -709,7 +709,7 @@ class CouncilGroupsScreen(ListScreen):
         t.add_column(_("Period"), key="period", width=23)
         t.add_column(_("Name"), key="name")
         t.add_column(_("Parties"), key="parties", width=14)
-        t.add_column(_("Members"), key="members", width=7)
+        t.add_column(_("Members"), key="members", width=max(7, len(_("Members"))))
 
     def read(self, search: str) -> list[dict]:
         rows = md.council_groups(self.ctx)
@@ -727,7 +727,7 @@ class CouncilGroupsScreen(ListScreen):
                 Text(str(r["members"]) if r["members"] is not None else "–", justify="right")]
 
     def count_text(self, n: int) -> str:
-        return _n("{n} council group", "{n} council groups", n, n=n) + " · " + _("ctrl+n: new · e: edit · h: d'Hondt")
+        return _n("{n} council group", "{n} council groups", n, n=n) + " · " + _("ctrl+n: create · e: edit · h: d'Hondt")
 
     def detail(self, r: dict) -> Text:
         t = Text(r["name"], style="bold")
