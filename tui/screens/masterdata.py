@@ -154,7 +154,9 @@ class FormDialog(ModalScreen[Any]):
         for f in self.fields:
             if message.startswith(f"{f.id}: "):
                 message = f"{f.label}: {message[len(f.id) + 2:]}"
-        self.query_one("#form-error", Static).update(Text(message, style="bold red"))
+        error = self.query_one("#form-error", Static)
+        error.update(Text(message, style="bold red"))
+        self.call_after_refresh(error.scroll_visible, animate=False)
 
     @on(Input.Submitted)
     def _next(self) -> None:
@@ -437,7 +439,10 @@ class OfficesDialog(ModalScreen[bool]):
                       Text(f"{day(o['start'])} – {day(o['end']) if o['end'] else ''}"), key=str(o["pk"]))
 
     def _error(self, message: str) -> None:
-        self.query_one("#form-error", Static).update(Text(message, style="bold red"))
+        error = self.query_one("#form-error", Static)
+        error.update(Text(message, style="bold red"))
+        if message:
+            self.call_after_refresh(error.scroll_visible, animate=False)
 
     @on(Button.Pressed, "#add")
     def _add(self) -> None:
@@ -646,7 +651,10 @@ class AllotDialog(ModalScreen[int | None]):
             w.value = seats[0][0]
 
     def _error(self, message: str) -> None:
-        self.query_one("#form-error", Static).update(Text(message, style="bold red"))
+        error = self.query_one("#form-error", Static)
+        error.update(Text(message, style="bold red"))
+        if message:
+            self.call_after_refresh(error.scroll_visible, animate=False)
 
     @on(Button.Pressed, "#share-btn")
     @on(Input.Submitted, "#count")
