@@ -302,3 +302,27 @@ async def test_a_tie_is_shown_as_seats_left_to_a_lot(sample_db):
         shown = str(dialog.query_one("#share", Static).render())
         assert "1 seat is drawn by lot between Blå gruppe, Rød gruppe" in shown
         assert dialog.query_one("#ok").disabled                  # nothing won for certain: nothing to allot
+
+
+@run_async
+async def test_journey_organisation_board_meeting_by_keys_then_the_cli_json(sample_db, udpeg):
+    """Keys only, as a user types them; the registry is then read through the CLI's JSON export."""
+    app = make_app(sample_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "down", "g", "ctrl+n", *"Dansk Skovforening", "tab", "down", "down", "enter", "ctrl+s")
+        await press(pilot, "escape", "ctrl+n", *"Nordjysk Skovråd", "tab", *"Skovloven kap. 3", "tab", "tab",
+                    "ctrl+a", "ctrl+k", *"years:4", "tab", *"01-04-2026", "tab", "space", "ctrl+s")
+        await press(pilot, "down", "t", "ctrl+n", "tab", "ctrl+a", "ctrl+k", *"20-03-2026", "tab", *"Aalborg", "ctrl+s")
+        await press(pilot, "i", *"3.1", "tab", *"SAG-2026-00412", "tab", *"Udpegning til Nordjysk Skovråd", "ctrl+s")
+    tree = udpeg("export", "--format", "json", db=sample_db).json()
+    assert {"id": "dansk-skovforening", "name": "Dansk Skovforening", "kind": "business"} in tree["organisations"]
+    board = next(b for b in tree["boards"] if b["id"] == "nordjysk-skovraad")
+    assert (board["name"], board["legal_basis"], board["term"], board["term_anchor"], board["statutory"]) == (
+        "Nordjysk Skovråd", "Skovloven kap. 3", "years:4", "2026-04-01", True)
+    meeting = next(x for x in tree["meetings"] if x["id"] == "kkr-nordjylland-2026-03-20")
+    assert meeting == {"id": "kkr-nordjylland-2026-03-20", "body": "kkr-nordjylland", "date": "2026-03-20",
+                       "place": "Aalborg", "items": [{"item": "3.1", "case": "SAG-2026-00412",
+                                                      "title": "Udpegning til Nordjysk Skovråd"}]}
+    events = [(e["action"], e["entity"]) for e in udpeg("audit", "--format", "json", db=sample_db).json()][:4]
+    assert events == [("add-item", "meeting"), ("add", "meeting"), ("add", "board"), ("add", "organisation")]
