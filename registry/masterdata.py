@@ -531,3 +531,121 @@ def allot_shares(ctx: Context, board: str, seat: str, shares: dict[str, int], st
                 out.append(_row(row))
         s.execute(update(m.Board).where(m.Board.id == board).values(version=m.Board.version + 1))
     return out
+
+
+# --- seat rules: a seat group added from a date (issue 16 item 2, its simplest part) ------------
+
+_SEAT_KEYS = ("name", "count", "appointed_by", "nominated_by", "joint", "eligibility", "voting",
+              "counts_for_balance", "deputies", "collective", "spread", "max_share")
+_COMP_KEYS = ("valid_from", "valid_to", "balance", "balance_scopes", "balance_severity", "nomination_rule", "source")
+
+
+def _seat_tree(g: Any) -> dict:
+    t = {"id": g.seat, **{k: getattr(g, k) for k in _SEAT_KEYS}}
+    return {k: v for k, v in t.items() if v is not None}
+
+
+def _comp_tree(c: Any, seats: list[dict]) -> dict:
+    t = {k: getattr(c, k) for k in _COMP_KEYS}
+    size = {k: v for k, v in (("min", c.size_min), ("max", c.size_max), ("odd", c.size_odd)) if v is not None}
+    return {**{k: v for k, v in t.items() if v is not None}, "size": size, "seats": seats}
+
+
+def seat_rules(ctx: Context, board_id: str, on: date) -> dict | None:
+    """The composition in force on ``on``: its dates and seat groups (with names), or None."""
+    C, S = m.Composition, m.SeatGroup
+    with read_session(ctx.engine) as s:
+        c = s.execute(select(C).where(C.board == board_id, C.valid_from <= on,
+                                      or_(C.valid_to.is_(None), C.valid_to >= on))).scalars().first()
+        if c is None:
+            return None
+        seats = [_row(g) for g in s.execute(select(S).where(S.composition == c.pk).order_by(S.position)).scalars()]
+        return {**_row(c), "seats": seats}
+
+
+def add_seat_group(ctx: Context, board_id: str, valid_from: date | str, seat: dict,
+                   expected_version: int | None = None) -> dict:
+    """Add a seat group to a board's seat rules from ``valid_from``.
+
+    When a composition starts that day, the group joins it; when one is in force, a new version
+    starts that day, copied from it (the old one ends the day before); with none, a first one
+    starts. ``seat``: name, count, appointed_by, nominated_by, eligibility, voting, deputies …
+    (the dataset's seat keys; its id is made from the name). The board's whole seat rules are
+    checked as a load checks them. Returns the composition the group is in.
+    """
+    vf = _as_date(valid_from)
+    if not isinstance(vf, date):
+        _checked("boards", {"id": board_id or "-", "name": "-", "compositions": [{"valid_from": vf, "seats": []}]})
+    values = {k: v for k, v in _fields(seat, set(_SEAT_KEYS)).items() if v not in (None, "", [])}
+    C, S = m.Composition, m.SeatGroup
+    with write_session(ctx.engine) as s:
+        b = s.get(m.Board, board_id)
+        if b is None:
+            raise NotFound(_("There is no board with id {id}. `udpeg boards` lists them.", id=board_id))
+        version = b.version if expected_version is None else expected_version
+        res = s.execute(update(m.Board).where(m.Board.id == board_id, m.Board.version == version)
+                        .values(version=version + 1))
+        if res.rowcount != 1:
+            raise ConflictError(_("Someone else changed board {id} first; nothing was written. Reload and try again.",
+                                  id=board_id))
+        comps = list(s.execute(select(C).where(C.board == board_id).order_by(C.valid_from)).scalars())
+        seats = {c.pk: [_seat_tree(g) for g in s.execute(select(S).where(S.composition == c.pk)
+                                                          .order_by(S.position)).scalars()] for c in comps}
+        same = next((c for c in comps if c.valid_from == vf), None)
+        current = next((c for c in comps if c.valid_from < vf and (c.valid_to is None or c.valid_to >= vf)), None)
+        later = next((c for c in comps if c.valid_from > vf), None)
+        target_seats = list(seats[same.pk] if same else seats[current.pk] if current else [])
+        taken = {x["id"] for x in target_seats}
+        sid, n = slug(str(values.get("name") or "")), 1
+        base = sid
+        while sid in taken:
+            n += 1
+            sid = f"{base}-{n}"
+        new_seat = {"id": sid, **values}
+        # the board's seat rules as they would be, checked as a load checks them
+        trees = []
+        for c in comps:
+            t = _comp_tree(c, seats[c.pk])
+            if c is current:
+                t["valid_to"] = vf - timedelta(days=1)
+            if c is same:
+                t["seats"] = target_seats + [new_seat]
+            trees.append(t)
+        if same is None:
+            base_tree = _comp_tree(current, []) if current else {}
+            end = current.valid_to if current else (later.valid_from - timedelta(days=1) if later else None)
+            fresh = {**base_tree, "valid_from": vf, "seats": target_seats + [new_seat]}
+            fresh.pop("valid_to", None)
+            if end is not None:
+                fresh["valid_to"] = end
+            trees.append(fresh)
+        rec = _checked("boards", {"id": b.id, "name": b.name, "term": b.term, **({"term_anchor": b.term_anchor}
+                                                                                 if b.term_anchor else {}),
+                                  "compositions": trees})
+        for org in [values.get("appointed_by"), *(values.get("nominated_by") or [])]:
+            _must_exist(s, m.Organisation, org, _("There is no organisation with id {id}.", id=org))
+        checked = next(c for c in rec["compositions"] if c["valid_from"] == vf)
+        if same is not None:
+            target = same
+        else:
+            target = C(board=board_id, **{k: v for k, v in checked.items() if k not in ("seats", "_place")})
+            if current is not None:
+                before = _row(current)
+                current.valid_to = vf - timedelta(days=1)
+                s.flush()
+                audit(s, ctx.actor, "end", "composition", str(current.pk), board=board_id, before=before,
+                      after=_row(current))
+            s.add(target)
+            s.flush()
+            for k, x in enumerate(checked["seats"][:-1]):
+                s.add(S(composition=target.pk, **{kk: vv for kk, vv in x.items() if kk not in ("_place", "position")},
+                        position=k))
+        last = checked["seats"][-1]
+        s.add(S(composition=target.pk, **{k: v for k, v in last.items() if k not in ("_place", "position")},
+                position=len(checked["seats"]) - 1))
+        s.flush()
+        audit(s, ctx.actor, "add-seat-group", "composition", str(target.pk), board=board_id,
+              after={"valid_from": vf, "seat": last})
+        seat_rows = [_row(g) for g in s.execute(select(S).where(S.composition == target.pk)
+                                                .order_by(S.position)).scalars()]
+        return {**_row(target), "seats": seat_rows}

@@ -229,3 +229,41 @@ def test_seats_won_are_allotted_in_one_go_and_typed_dates_make_ids(ctx):
     with pytest.raises(RegistryError):
         md.allot_shares(ctx, "hospice-vangen", "kkr", {g["id"]: 1, "nobody": 1}, "01-04-2026")
     assert len([a for a in md.allocations(ctx, "hospice-vangen") if a["council_group"] == g["id"]]) == 2
+
+
+# --- seat groups ---------------------------------------------------------------------------------
+
+
+def test_seat_groups_added_to_a_new_board_then_a_new_version_copied_from_the_one_in_force(ctx, tmp_path):
+    b = md.save_board(ctx, None, {"name": "Nordjysk Skovråd", "statutory": True}, create=True)
+    first = md.add_seat_group(ctx, b["id"], date(2026, 4, 1), {"name": "Formand", "count": 1,
+                                                               "appointed_by": "kkr-nordjylland",
+                                                               "eligibility": ["elected"]})
+    assert (first["valid_from"], first["valid_to"], [g["seat"] for g in first["seats"]]) == (date(2026, 4, 1), None,
+                                                                                            ["formand"])
+    md.add_seat_group(ctx, b["id"], "2026-04-01", {"name": "Erhverv", "count": 2, "appointed_by": "kkr-nordjylland",
+                                                   "nominated_by": ["di", "dansk-erhverv"]})
+    second = md.add_seat_group(ctx, b["id"], date(2027, 1, 1), {"name": "Observatør", "count": 1, "voting": False})
+    assert [g["seat"] for g in second["seats"]] == ["formand", "erhverv", "observatoer"]
+    assert md.seat_rules(ctx, b["id"], date(2026, 12, 31))["valid_to"] == date(2026, 12, 31)
+    assert [g["seat"] for g in md.seat_rules(ctx, b["id"], date(2026, 12, 31))["seats"]] == ["formand", "erhverv"]
+    # on the day the rules start the chair and the two business seats are open (the observer comes in 2027)
+    snap = service.snapshot(ctx, b["id"], date(2026, 4, 1))
+    assert service.open_seats(snap) == 3
+    tree = round_trip(ctx, tmp_path)
+    mine = next(x for x in tree["boards"] if x["id"] == b["id"])
+    assert [c["valid_from"] for c in mine["compositions"]] == ["2026-04-01", "2027-01-01"]
+
+
+def test_a_seat_group_is_refused_with_the_loaders_sentence(ctx):
+    b = md.save_board(ctx, None, {"name": "X-rådet"}, create=True)
+    with pytest.raises(RegistryError, match=r"compositions\[0\].seats\[0\].count: must be at least 1, not 0"):
+        md.add_seat_group(ctx, b["id"], date(2026, 4, 1), {"name": "A", "count": 0})
+    with pytest.raises(RegistryError, match="a joint nomination needs at least two organisations"):
+        md.add_seat_group(ctx, b["id"], date(2026, 4, 1), {"name": "A", "count": 1, "joint": True,
+                                                           "nominated_by": ["di"]})
+    with pytest.raises(RegistryError, match="no organisation with id nobody"):
+        md.add_seat_group(ctx, b["id"], date(2026, 4, 1), {"name": "A", "count": 1, "appointed_by": "nobody"})
+    with pytest.raises(ConflictError):
+        md.add_seat_group(ctx, b["id"], date(2026, 4, 1), {"name": "A", "count": 1}, expected_version=b["version"] + 5)
+    assert md.seat_rules(ctx, b["id"], date(2026, 4, 1)) is None
