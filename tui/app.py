@@ -59,13 +59,15 @@ class UdpegCommands(Provider):
                     (_("board: nominations"), screen.action_nominations, _("Nominations for this board")),
                     (_("board: audit"), partial(app.action_audit, screen.board_id), _("The audit log of this board")),
                     (_("board: edit"), partial(app.board_form, screen.board_id, "edit"), _("Name, legal basis, term, statutory, holdover")),
-                    (_("board: retire"), partial(app.board_form, screen.board_id, "retire"), _("End its seat rules from a date"))]
+                    (_("board: retire"), partial(app.board_form, screen.board_id, "retire"), _("End its seat rules from a date")),
+                    (_("board: add seat group"), partial(app.board_form, screen.board_id, "seats"), _("A seat group from a date"))]
         from tui.screens.boards import BoardsScreen
         from tui.screens.people import PeopleScreen
 
         if isinstance(screen, BoardsScreen):
             out += [(_("board: edit"), screen.action_edit_board, _("Edit the highlighted board")),
-                    (_("board: retire"), screen.action_retire_board, _("Retire the highlighted board"))]
+                    (_("board: retire"), screen.action_retire_board, _("Retire the highlighted board")),
+                    (_("board: add seat group"), screen.action_seat_group, _("A seat group from a date"))]
         if isinstance(screen, PeopleScreen):
             out += [(_("person: offices"), screen.action_offices, _("Add or end the highlighted person's offices"))]
         for gid, name in getattr(self, "groups", []):
@@ -225,6 +227,8 @@ class UdpegApp(App):
         boards = self.screen_stack[0]
         if what == "edit":
             boards.action_edit_board(board_id)
+        elif what == "seats":
+            boards.action_seat_group(board_id)
         else:
             boards.action_retire_board(board_id)
 

@@ -12,6 +12,7 @@ JOURNEYS = {
     "organisation-form": ["down", "g", "ctrl+n"],
     "board-form": ["ctrl+n"],
     "retire-form": [*"hospice", "down", "x"],
+    "seat-group-form": [*"hospice", "down", "c"],
     "offices-dialog": ["down", "p", *"anna aaen", "down", "ctrl+o"],
     "meetings": ["down", "t"],
     "meeting-form": ["down", "t", "ctrl+n"],
@@ -31,7 +32,7 @@ async def test_masterdata_screen(sample_db, screen, size):
         assert_snapshot(app, f"md-{screen}-{size}")
 
 
-@pytest.mark.parametrize("screen", ["organisations", "meetings", "council-groups", "board-form", "offices-dialog"])
+@pytest.mark.parametrize("screen", ["organisations", "meetings", "council-groups", "board-form", "offices-dialog", "seat-group-form"])
 @run_async
 async def test_masterdata_screen_in_danish(sample_db, screen):
     from registry.i18n import set_language

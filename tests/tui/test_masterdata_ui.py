@@ -326,3 +326,34 @@ async def test_journey_organisation_board_meeting_by_keys_then_the_cli_json(samp
                                                       "title": "Udpegning til Nordjysk Skovråd"}]}
     events = [(e["action"], e["entity"]) for e in udpeg("audit", "--format", "json", db=sample_db).json()][:4]
     assert events == [("add-item", "meeting"), ("add", "meeting"), ("add", "board"), ("add", "organisation")]
+
+
+@run_async
+async def test_seat_group_form_saves_refuses_and_sees_a_conflict(sample_db):
+    from textual.widgets import SelectionList
+
+    ctx = ctx_for(sample_db)
+    md.save_board(ctx, None, {"name": "Nordjysk Skovråd"}, create=True)
+    app = make_app(sample_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, *"skovr", "down", "c")
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        fill(dialog, valid_from="01-04-2026", name="Erhverv", count="0", appointed_by="kkr-nordjylland")
+        dialog.query_one("#f-nominated_by", SelectionList).select("di")
+        await save(pilot)
+        assert app.screen is dialog and error_of(dialog) == "Seats: must be at least 1, not 0"
+        assert dialog.query_one("#f-name", Input).value == "Erhverv"
+        fill(dialog, count="2")
+        await save(pilot)
+        assert not isinstance(app.screen, FormDialog)
+        rules = md.seat_rules(ctx, "nordjysk-skovraad", date(2026, 4, 1))
+        assert [(g["name"], g["count"], g["appointed_by"], g["nominated_by"]) for g in rules["seats"]] == [
+            ("Erhverv", 2, "kkr-nordjylland", ["di"])]
+        await press(pilot, "c")
+        dialog = app.screen
+        md.save_board(ctx, "nordjysk-skovraad", {"url": "https://x"})
+        fill(dialog, valid_from="01-04-2026", name="Formand", count="1")
+        await save(pilot)
+        assert "Someone else changed board nordjysk-skovraad first" in error_of(dialog)

@@ -37,6 +37,7 @@ class BoardsScreen(UdpegScreen):
         B("ctrl+n", "new_board", N_("New board"), "boards.new", priority=True),
         B("e", "edit_board", N_("Edit board"), "boards.edit", show=False),
         B("x", "retire_board", N_("Retire board"), "boards.retire", show=False),
+        B("c", "seat_group", N_("Seat group"), "boards.seat_group", show=False),
     ]
 
     def __init__(self) -> None:
@@ -230,6 +231,9 @@ class BoardsScreen(UdpegScreen):
     def action_retire_board(self, board_id: str | None = None) -> None:
         self._with_board(board_id or self.highlighted(), "retire")
 
+    def action_seat_group(self, board_id: str | None = None) -> None:
+        self._with_board(board_id or self.highlighted(), "seats")
+
     @work(thread=True, exclusive=True, group="board-record", exit_on_error=False)
     def _with_board(self, board_id: str | None, what: str) -> None:
         if not board_id:
@@ -238,15 +242,21 @@ class BoardsScreen(UdpegScreen):
 
         try:
             record = masterdata.board_record(self.ctx, board_id)
+            if what == "seats":
+                record["_orgs"] = masterdata.organisations(self.ctx)
+                record["_rules"] = masterdata.seat_rules(self.ctx, board_id, self.on_date)
         except Exception as exc:  # noqa: BLE001
             fail(self, exc)
             return
         deliver(self, self._open_form, record, what)
 
     def _open_form(self, record: dict, what: str) -> None:
-        from tui.screens.masterdata import board_form, retire_form
+        from tui.screens.masterdata import board_form, retire_form, seat_group_form
 
-        if what == "edit":
+        if what == "seats":
+            self.app.push_screen(seat_group_form(self.ctx, record, record.pop("_orgs"), record.pop("_rules"), self.on_date),
+                                 self._seat_group_saved)
+        elif what == "edit":
             self.app.push_screen(board_form(self.ctx, record), self._board_saved)
         else:
             self.app.push_screen(retire_form(self.ctx, record, self.on_date), self._board_retired)
@@ -255,6 +265,11 @@ class BoardsScreen(UdpegScreen):
         if row:
             self.say(_("{name} is saved.", name=row["name"]))
             self.query_one("#filter", Input).value = row["name"]
+            self.reload()
+
+    def _seat_group_saved(self, comp: dict | None) -> None:
+        if comp:
+            self.say(_("{name} is saved.", name=comp["seats"][-1]["name"]))
             self.reload()
 
     def _board_retired(self, out: dict | None) -> None:

@@ -190,6 +190,7 @@ HELP = [
     (N_("Master data"), [("g / t / k", N_("Organisations, meetings, council groups")),
                          ("ctrl+n", N_("New board (Boards), organisation, meeting or council group")),
                          ("e / x", N_("Edit / retire the highlighted board (Boards)")),
+                         ("c", N_("Add a seat group to the highlighted board (Boards)")),
                          ("ctrl+o", N_("Offices of the highlighted person (People)")),
                          ("i", N_("Add an agenda item (Meetings)")), ("h", N_("d'Hondt and allotment (Council groups)")),
                          ("ctrl+s", N_("Save a form; a refused form stays open"))]),

@@ -18,7 +18,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, DataTable, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, DataTable, Input, Label, Select, SelectionList, Static
 
 from registry import masterdata as md
 from registry.i18n import N_, _, _n
@@ -70,7 +70,7 @@ def _number(text: str) -> Any:
 class Field:
     id: str
     label: str
-    kind: str = "text"                  # text | number | select | check
+    kind: str = "text"                  # text | number | select | check | multi (a list of ids)
     value: Any = ""
     options: list[tuple[str, str]] = field(default_factory=list)   # (label, value) for select
 
@@ -102,7 +102,10 @@ class FormDialog(ModalScreen[Any]):
                     yield Checkbox(f.label, value=bool(f.value), id=f"f-{f.id}", compact=True)
                     continue
                 yield Label(f.label)
-                if f.kind == "select":
+                if f.kind == "multi":
+                    yield SelectionList(*[(Text(label), value, value in (f.value or [])) for label, value in f.options],
+                                        id=f"f-{f.id}", classes="multi")
+                elif f.kind == "select":
                     yield Select([(Text(label), value) for label, value in f.options], value=f.value or Select.NULL,
                                  allow_blank=not f.value, id=f"f-{f.id}", compact=True, prompt=_("Choose…"))
                 else:
@@ -122,6 +125,8 @@ class FormDialog(ModalScreen[Any]):
             w = self.query_one(f"#f-{f.id}")
             if f.kind == "check":
                 out[f.id] = bool(w.value)
+            elif f.kind == "multi":
+                out[f.id] = list(w.selected)
             elif f.kind == "select":
                 out[f.id] = None if w.value is Select.NULL else str(w.value)
             elif f.kind == "number":
@@ -134,7 +139,7 @@ class FormDialog(ModalScreen[Any]):
     def action_save(self) -> None:
         values = self.values()
         for f in self.fields:
-            if f.kind == "select" and values[f.id] is None:
+            if f.kind == "select" and values[f.id] is None and f.id not in getattr(self, "optional", ()):
                 self.refused(_("{field}: choose one.", field=f.label))
                 return
         self.query_one("#form-error", Static).update("")
@@ -151,9 +156,13 @@ class FormDialog(ModalScreen[Any]):
 
     def refused(self, message: str) -> None:
         """The refusal beside the form; a validator's place (``kind: …``) is named by the field's label."""
+        import re
+
+        parts = message.split("; ")
         for f in self.fields:
-            if message.startswith(f"{f.id}: "):
-                message = f"{f.label}: {message[len(f.id) + 2:]}"
+            place = re.compile(rf"^(?:[\w-]+(?:\[\d+\])?\.)*{re.escape(f.id)}(?:\[\d+\])?: ")
+            parts = [place.sub(lambda _m, label=f.label: f"{label}: ", p) for p in parts]
+        message = "; ".join(parts)
         error = self.query_one("#form-error", Static)
         error.update(Text(message, style="bold red"))
         self.call_after_refresh(error.scroll_visible, animate=False)
@@ -369,6 +378,33 @@ def retire_form(ctx, board: dict, today: date) -> FormDialog:
     return FormDialog(_("Retire {board}", board=board["name"]), [Field("on", _("Retired from (first day without seats)"),
                                                                         value=day(today))], submit, ok=_("Retire"),
                       note=_("Its seat rules end the day before; members still seated end then too."))
+
+
+ELIGIBILITY = {"elected": N_("Elected (holds a council office)"), "council-member-in-kkr": N_("Council member in the KKR"),
+               "regional-council-member": N_("Regional council member"), "mayor": N_("Mayor")}
+DEPUTIES = {"none": N_("No deputies"), "optional": N_("Deputies optional"), "required": N_("Deputies required")}
+
+
+def seat_group_form(ctx, board: dict, orgs: list[dict], rules: dict | None, today: date) -> FormDialog:
+    """Add a seat group from a date (a new version of the seat rules when one is in force)."""
+    org_options = [(o["name"], o["id"]) for o in orgs]
+    have = ", ".join(f"{g['name']} ({g['count']})" for g in (rules or {}).get("seats", [])) or _("none yet")
+    fields = [Field("valid_from", _("From (the seat rules change that day)"), value=day(today)),
+              Field("name", _("Seat group name")), Field("count", _("Seats"), "number", 1),
+              Field("appointed_by", _("Appointed by"), "select", "", org_options),
+              Field("nominated_by", _("Entitled to nominate (none: not a nominated seat)"), "multi", [], org_options),
+              Field("eligibility", _("Eligibility"), "multi", [], [(_(v), k) for k, v in ELIGIBILITY.items()]),
+              Field("deputies", _("Deputies"), "select", "none", [(_(v), k) for k, v in DEPUTIES.items()]),
+              Field("voting", _("Voting"), "check", True)]
+
+    def submit(v: dict) -> dict:
+        start = v.pop("valid_from")
+        return md.add_seat_group(ctx, board["id"], start, v, expected_version=board["version"])
+
+    form = FormDialog(_("Seat group for {board}", board=board["name"]), fields, submit,
+                      note=_("Seat groups now: {seats}", seats=have))
+    form.optional = {"appointed_by"}
+    return form
 
 
 # --- offices on the person screen ----------------------------------------------------------------
