@@ -101,6 +101,8 @@ class Meeting(SQLModel, table=True):
     body: str = Field(foreign_key="organisation.id")
     date: dt.date
     place: Optional[str] = None
+    #: agenda items: [{"item": "3.1", "case": "SAG-2022-01302", "title": "..."}] (case, title optional)
+    items: list = _json([])
 
 
 class Board(SQLModel, table=True):

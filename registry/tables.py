@@ -94,6 +94,7 @@ meeting = Table(
     Column("body", String(), nullable=False),
     Column("date", Date(), nullable=False),
     Column("place", String()),
+    Column("items", JSON(), nullable=False),
 )
 
 municipality = Table(

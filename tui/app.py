@@ -40,6 +40,12 @@ class UdpegCommands(Provider):
             (_("nominations: show"), app.action_nominations, _("Nominations and their § 10 a findings")),
             (_("nomination: register"), app.action_register_nomination, _("Register what an organisation proposed")),
             (_("audit: show"), app.action_audit, _("Who changed what, when and why")),
+            (_("organisations: show"), app.action_organisations, _("Organisations: search, create, edit kind")),
+            (_("organisation: new"), partial(app.action_organisations, True), _("Add an organisation by name")),
+            (_("board: new"), partial(app.action_new_board), _("Create a board: name, legal basis, term, statutory")),
+            (_("meetings: show"), app.action_meetings, _("Meetings and their agenda items with case numbers")),
+            (_("meeting: new"), partial(app.action_meetings, True), _("Create a meeting: body, date, place")),
+            (_("council groups: show"), app.action_council_groups, _("Council groups per period; d'Hondt and allotments")),
             (_("reports: write"), app.action_reports, _("Annual, gender and vacancy reports as HTML, XLSX, CSV, Markdown or JSON")),
             (_("help: keys"), app.action_help, _("The keys of every screen")),
             (_("app: quit"), app.action_quit, _("Leave Udpeg")),
@@ -54,7 +60,19 @@ class UdpegCommands(Provider):
             out += [(_("board: appoint"), screen.action_appoint, _("Appoint to the highlighted seat")),
                     (_("board: end appointment"), screen.action_end, _("End the highlighted appointment early")),
                     (_("board: nominations"), screen.action_nominations, _("Nominations for this board")),
-                    (_("board: audit"), partial(app.action_audit, screen.board_id), _("The audit log of this board"))]
+                    (_("board: audit"), partial(app.action_audit, screen.board_id), _("The audit log of this board")),
+                    (_("board: edit"), partial(app.board_form, screen.board_id, "edit"), _("Name, legal basis, term, statutory, holdover")),
+                    (_("board: retire"), partial(app.board_form, screen.board_id, "retire"), _("End its seat rules from a date")),
+                    (_("board: add seat group"), partial(app.board_form, screen.board_id, "seats"), _("A seat group from a date"))]
+        from tui.screens.boards import BoardsScreen
+        from tui.screens.people import PeopleScreen
+
+        if isinstance(screen, BoardsScreen):
+            out += [(_("board: edit"), screen.action_edit_board, _("Edit the highlighted board")),
+                    (_("board: retire"), screen.action_retire_board, _("Retire the highlighted board")),
+                    (_("board: add seat group"), screen.action_seat_group, _("A seat group from a date"))]
+        if isinstance(screen, PeopleScreen):
+            out += [(_("person: offices"), screen.action_offices, _("Add or end the highlighted person's offices"))]
         for gid, name in getattr(self, "groups", []):
             out.append((_("vacancies: show for {group}", group=name), partial(app.action_vacancies, gid),
                         _("The seats allotted to {group}", group=name)))
@@ -90,6 +108,9 @@ class UdpegApp(App):
         B("o", "nominations", N_("Nominations"), "app.nominations", show=False),
         B("u", "audit", N_("Audit"), "app.audit", show=False),
         B("r", "reports", N_("Reports"), "app.reports", show=False),
+        B("g", "organisations", N_("Organisations"), "app.organisations", show=False),
+        B("t", "meetings", N_("Meetings"), "app.meetings", show=False),
+        B("k", "council_groups", N_("Council groups"), "app.council_groups", show=False),
         B("ctrl+q", "quit", N_("Quit"), "app.quit", priority=True),
     ]
 
@@ -111,7 +132,8 @@ class UdpegApp(App):
 
     # --- navigation --------------------------------------------------------------------------
 
-    NAVIGATION = {"boards", "vacancies", "people", "nominations", "audit", "reports"}
+    NAVIGATION = {"boards", "vacancies", "people", "nominations", "audit", "reports", "organisations", "meetings",
+                  "council_groups"}
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Single-letter navigation never throws away a form or a dialog being filled in.
@@ -187,6 +209,41 @@ class UdpegApp(App):
         from tui.screens.reports import ReportsScreen
 
         self._go(ReportsScreen())
+
+    def action_organisations(self, new: bool = False) -> None:
+        from tui.screens.masterdata import OrganisationsScreen
+
+        screen = OrganisationsScreen()
+        self._go(screen)
+        if new:
+            self.call_after_refresh(screen.action_add)
+
+    def action_meetings(self, new: bool = False) -> None:
+        from tui.screens.masterdata import MeetingsScreen
+
+        screen = MeetingsScreen()
+        self._go(screen)
+        if new:
+            self.call_after_refresh(screen.action_add)
+
+    def action_council_groups(self) -> None:
+        from tui.screens.masterdata import CouncilGroupsScreen
+
+        self._go(CouncilGroupsScreen())
+
+    def action_new_board(self) -> None:
+        self.action_boards()
+        self.call_after_refresh(self.screen.action_new_board)
+
+    def board_form(self, board_id: str, what: str) -> None:
+        """Edit or retire a board from wherever it is shown (the form comes from the Boards screen)."""
+        boards = self.screen_stack[0]
+        if what == "edit":
+            boards.action_edit_board(board_id)
+        elif what == "seats":
+            boards.action_seat_group(board_id)
+        else:
+            boards.action_retire_board(board_id)
 
     def action_help(self) -> None:
         from tui.screens.dialogs import HelpScreen

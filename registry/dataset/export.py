@@ -76,7 +76,8 @@ def export_tree(session: Session, public: bool = False) -> dict[str, Any]:
             "contact": None if public else r.contact, "extra": None if public else r.extra,
         }, {"sex": "undisclosed"}))
     tree["people"] = people
-    tree["meetings"] = [_clean({"id": r.id, "body": r.body, "date": r.date, "place": r.place})
+    tree["meetings"] = [_clean({"id": r.id, "body": r.body, "date": r.date, "place": r.place,
+                                "items": r.items or None})
                         for r in _rows(session, m.Meeting, [m.Meeting.date, m.Meeting.id])]
     tree["rulesets"] = [_clean({"id": r.id, "name": r.name, "share": r.share, "cap_half": r.cap_half, "table": r.table},
                                {"cap_half": True, "name": ""})

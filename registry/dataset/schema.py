@@ -334,7 +334,8 @@ SPEC: dict[str, tuple[set[str], set[str]]] = {
     "council_groups": ({"id", "name", "kkr", "period_start", "period_end"}, {"parties", "members"}),
     "people": ({"id", "name"}, {"sex", "party", "municipality", "skills", "offices", "contact", "extra"}),
     "offices": ({"office", "body", "start"}, {"end"}),
-    "meetings": ({"id", "body", "date"}, {"place"}),
+    "meetings": ({"id", "body", "date"}, {"place", "items"}),
+    "items": ({"item"}, {"case", "title"}),
     "boards": ({"id", "name"}, {"kkr", "legal_basis", "url", "term", "term_anchor", "statutory",
                                 "decision_making", "holdover", "max_consecutive_terms", "compositions", "extra"}),
     "compositions": ({"valid_from", "seats"}, {"valid_to", "size", "balance", "balance_scopes",
@@ -474,8 +475,28 @@ def _person(c: Checker, t: dict, p: str) -> dict:
 
 
 def _meeting(c: Checker, t: dict, p: str) -> dict:
-    return {"id": c.id(t.get("id"), f"{p}.id"), "body": c.id(t.get("body"), f"{p}.body"),
-            "date": c.date(t.get("date"), f"{p}.date"), "place": _get(c, t, "place", p, c.str)}
+    r = {"id": c.id(t.get("id"), f"{p}.id"), "body": c.id(t.get("body"), f"{p}.body"),
+         "date": c.date(t.get("date"), f"{p}.date"), "place": _get(c, t, "place", p, c.str), "items": []}
+    items = t.get("items", [])
+    if not isinstance(items, list):
+        c.add(f"{p}.items", _("must be a list of tables"))
+        items = []
+    seen = set()
+    for j, it in enumerate(items):
+        ip = f"{p}.items[{j}]"
+        req, opt = SPEC["items"]
+        if c.table(it, ip, req | opt, req) is None:
+            continue
+        rec = {"item": c.str(it.get("item"), f"{ip}.item", False)}
+        for k in ("case", "title"):
+            if k in it and c.str(it[k], f"{ip}.{k}") is not None:
+                rec[k] = it[k]
+        if rec["item"] is not None:
+            if rec["item"] in seen:
+                c.add(f"{ip}.item", _("agenda item {item} is listed twice for this meeting", item=repr(rec["item"])))
+            seen.add(rec["item"])
+            r["items"].append(rec)
+    return r
 
 
 def _ruleset(c: Checker, t: dict, p: str) -> dict:

@@ -34,6 +34,10 @@ class BoardsScreen(UdpegScreen):
         B("d", "focus_date", N_("As of"), "boards.date"),
         B("s", "cycle_sort", N_("Sort"), "boards.sort"),
         B("m", "more", N_("More"), "boards.more", show=False),
+        B("ctrl+n", "new_board", N_("New board"), "boards.new", priority=True),
+        B("e", "edit_board", N_("Edit board"), "boards.edit", show=False),
+        B("x", "retire_board", N_("Retire board"), "boards.retire", show=False),
+        B("c", "seat_group", N_("Seat group"), "boards.seat_group", show=False),
     ]
 
     def __init__(self) -> None:
@@ -206,6 +210,72 @@ class BoardsScreen(UdpegScreen):
     def action_more(self) -> None:
         if len(self.rows) < self.total:
             self.reload(append=True)
+
+    # --- create, edit, retire (tui.screens.masterdata) --------------------------------------------
+
+    def highlighted(self) -> str | None:
+        t = self.query_one(DataTable)
+        if not t.row_count:
+            self.say(_("Choose a board in the list first."), "warning")
+            return None
+        return t.coordinate_to_cell_key((t.cursor_row, 0)).row_key.value
+
+    def action_new_board(self) -> None:
+        from tui.screens.masterdata import board_form
+
+        self.app.push_screen(board_form(self.ctx), self._board_saved)
+
+    def action_edit_board(self, board_id: str | None = None) -> None:
+        self._with_board(board_id or self.highlighted(), "edit")
+
+    def action_retire_board(self, board_id: str | None = None) -> None:
+        self._with_board(board_id or self.highlighted(), "retire")
+
+    def action_seat_group(self, board_id: str | None = None) -> None:
+        self._with_board(board_id or self.highlighted(), "seats")
+
+    @work(thread=True, exclusive=True, group="board-record", exit_on_error=False)
+    def _with_board(self, board_id: str | None, what: str) -> None:
+        if not board_id:
+            return
+        from registry import masterdata
+
+        try:
+            record = masterdata.board_record(self.ctx, board_id)
+            if what == "seats":
+                record["_orgs"] = masterdata.organisations(self.ctx)
+                record["_rules"] = masterdata.seat_rules(self.ctx, board_id, self.on_date)
+        except Exception as exc:  # noqa: BLE001
+            fail(self, exc)
+            return
+        deliver(self, self._open_form, record, what)
+
+    def _open_form(self, record: dict, what: str) -> None:
+        from tui.screens.masterdata import board_form, retire_form, seat_group_form
+
+        if what == "seats":
+            self.app.push_screen(seat_group_form(self.ctx, record, record.pop("_orgs"), record.pop("_rules"), self.on_date),
+                                 self._seat_group_saved)
+        elif what == "edit":
+            self.app.push_screen(board_form(self.ctx, record), self._board_saved)
+        else:
+            self.app.push_screen(retire_form(self.ctx, record, self.on_date), self._board_retired)
+
+    def _board_saved(self, row: dict | None) -> None:
+        if row:
+            self.say(_("{name} is saved.", name=row["name"]))
+            self.query_one("#filter", Input).value = row["name"]
+            self.reload()
+
+    def _seat_group_saved(self, comp: dict | None) -> None:
+        if comp:
+            self.say(_("{name} is saved.", name=comp["seats"][-1]["name"]))
+            self.reload()
+
+    def _board_retired(self, out: dict | None) -> None:
+        if out:
+            self.say(_("The board is retired from {on}.", on=day(out["retired"])))
+            self.reload()
 
     def on_screen_resume(self) -> None:
         if self.rows:

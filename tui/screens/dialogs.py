@@ -199,6 +199,13 @@ HELP = [
     (N_("People"), [("ctrl+n", N_("Add a person")), ("e", N_("Edit the highlighted person"))]),
     (N_("Vacancies"), [("enter", N_("Apply the date, days, board and municipality")),
                        ("ctrl+e", N_("Export the list as CSV"))]),
+    (N_("Master data"), [("g / t / k", N_("Organisations, meetings, council groups")),
+                         ("ctrl+n", N_("New board (Boards), organisation, meeting or council group")),
+                         ("e / x", N_("Edit / retire the highlighted board (Boards)")),
+                         ("c", N_("Add a seat group to the highlighted board (Boards)")),
+                         ("ctrl+o", N_("Offices of the highlighted person (People)")),
+                         ("i", N_("Add an agenda item (Meetings)")), ("h", N_("d'Hondt and allotment (Council groups)")),
+                         ("ctrl+s", N_("Save a form; a refused form stays open"))]),
 ]
 
 

@@ -25,6 +25,7 @@ class PeopleScreen(UdpegScreen):
         B("m", "more", N_("More"), "people.more", show=False),
         B("ctrl+n", "add", N_("Add"), "people.add", priority=True),
         B("e", "edit", N_("Edit"), "people.edit"),
+        B("ctrl+o", "offices", N_("Offices"), "people.offices", priority=True),
     ]
 
     def __init__(self) -> None:
@@ -98,6 +99,9 @@ class PeopleScreen(UdpegScreen):
     def load_person(self, person_id: str) -> None:
         try:
             p = service.person(self.ctx, person_id)
+            from registry import masterdata
+
+            p["offices"] = masterdata.person_offices(self.ctx, person_id)
         except Exception as exc:  # noqa: BLE001
             fail(self, exc)
             return
@@ -120,7 +124,9 @@ class PeopleScreen(UdpegScreen):
             t.append(_("Offices") + "\n", style="bold")
             for o in p["offices"]:
                 t.append(f"  {day(o['start'])} – {day(o['end'])}  ")
-                t.append(f"{o['office']} · {o['body']}\n")
+                from tui.screens.masterdata import office_label
+
+                t.append(f"{office_label(o['office'])} · {o.get('body_name', o['body'])}\n")
         t.append(_("Seats") + "\n", style="bold")
         if not p["seats"]:
             t.append("  " + _("No seats recorded.") + "\n", style="dim")
@@ -150,6 +156,15 @@ class PeopleScreen(UdpegScreen):
             self.say(_("Choose a person in the list first."), "warning")
             return
         self.app.push_screen(PersonDialog(self.current), self._saved_form)
+
+    def action_offices(self) -> None:
+        from tui.screens.masterdata import OfficesDialog
+
+        if self.current is None:
+            self.say(_("Choose a person in the list first."), "warning")
+            return
+        pid = self.current["id"]
+        self.app.push_screen(OfficesDialog(self.current, self.today), lambda changed: changed and self.load_person(pid))
 
     def _saved_form(self, form: dict | None) -> None:
         if form:
