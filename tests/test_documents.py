@@ -502,3 +502,17 @@ def test_letters_to_one_organisation_and_follow_ups_by_kind(sample_db, udpeg, tm
     r = udpeg("letters", "--board", EH, "--round", "2026-04-01", "--org", "nope", "-o", tmp_path / "x",
               db=sample_db, env=TODAY)
     assert r.code == 2 and "not entitled" in r.err and not (tmp_path / "x").exists()
+
+
+def test_documents_are_danish_unless_english_is_asked_for(udpeg, sample_db, tmp_path, monkeypatch):
+    """The KKR's documents are in Danish (issue 17) whatever the interface's locale; --lang en (or
+    UDPEG_LANG=en) asks for English. The message around them keeps the interface's language."""
+    monkeypatch.delenv("UDPEG_LANG", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    args = ("minutes", "--meeting", "kkr-2022-03-25", "--item", "3.1")
+    r = udpeg(*args, "-o", tmp_path / "da.md", db=sample_db, env=TODAY)
+    assert r.code == 0, r.err
+    assert "KKR Nordjylland udpegede følgende" in (tmp_path / "da.md").read_text(encoding="utf-8")
+    assert r.err.startswith("Wrote ")            # the interface stays English under an English locale
+    r = udpeg("--lang", "en", *args, "-o", tmp_path / "en.md", db=sample_db, env=TODAY)
+    assert "KKR Nordjylland appointed the following" in (tmp_path / "en.md").read_text(encoding="utf-8")

@@ -46,6 +46,7 @@ class State:
     db: str | None = None
     lang: str = "en"
     actor: str = ""
+    lang_given: bool = False   #: --lang or UDPEG_LANG named it (documents are Danish unless it did)
     _ctx: object = field(default=None, repr=False)
 
     def context(self, create: bool | None = None):
@@ -136,7 +137,7 @@ def root(
         raise typer.BadParameter(_("{lang}: use da or en.", lang=repr(lang)), param_hint="--lang")
     from registry.actor import checked_actor
 
-    ctx.obj = State(db=db, lang=set_language(lang), actor=checked_actor(actor))
+    ctx.obj = State(db=db, lang=set_language(lang), actor=checked_actor(actor), lang_given=lang is not None)
     if ctx.invoked_subcommand is None:
         open_tui(ctx.obj)
 

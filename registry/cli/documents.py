@@ -7,6 +7,7 @@ and nothing is written).
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
@@ -47,11 +48,28 @@ def _stamp() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
 
 
+@contextmanager
+def _kkr_language():
+    """The documents are the KKR's: Danish, unless --lang (or UDPEG_LANG) asks for English. The
+    messages around them stay in the interface language."""
+    from registry.i18n import get_language, set_language
+
+    st = state()
+    before = get_language()
+    set_language(st.lang if st.lang_given else "da")
+    try:
+        yield
+    finally:
+        set_language(before)
+
+
 def _write(doc, fmt: str, path: Path) -> None:
     from registry import outfile
     from registry.documents.render import render
 
-    outfile.write(path, render(doc, fmt, _stamp()))
+    with _kkr_language():
+        data = render(doc, fmt, _stamp())
+    outfile.write(path, data)
     err(_("Wrote {path}.", path=str(path)))
 
 
@@ -86,7 +104,8 @@ def minutes(
 
     fmt_ = _format(fmt, output)
     check_output(output)
-    doc = build.decision(state().context(), meeting, item)
+    with _kkr_language():
+        doc = build.decision(state().context(), meeting, item)
     _write(doc, fmt_, output)
 
 
@@ -122,7 +141,8 @@ def agenda(
             raise typer.BadParameter(_("Give --item, or --board and --round."), param_hint="--item")
         found_board, found_round = build.agenda_target(ctx, meeting, item)
         board, day = board or found_board, day or found_round
-    item_doc, annex_doc = build.agenda(ctx, meeting, board, day, item=item, case=case, seats=seat or None)
+    with _kkr_language():
+        item_doc, annex_doc = build.agenda(ctx, meeting, board, day, item=item, case=case, seats=seat or None)
     _write(item_doc, fmt_, output)
     if annex is not None:
         _write(annex_doc, fmt_, annex)
@@ -156,7 +176,9 @@ def letters(
     when = parse_day(by, "--by")
     ctx = state().context()
     if kind == Kind.request:
-        docs = build.letters(ctx, board, day, seats=seat or None, deadline=due, today=today(), org=org)
+        with _kkr_language():
+            docs = build.letters(ctx, board, day, seats=seat or None, deadline=due, today=today(), org=org)
     else:
-        docs = build.followups(ctx, board, day, by=when, today=today(), org=org)
+        with _kkr_language():
+            docs = build.followups(ctx, board, day, by=when, today=today(), org=org)
     _write_all(docs, fmt_, output)
