@@ -138,36 +138,26 @@ class NominationsScreen(UdpegScreen):
         cur = self._current()
         board = self.board or (cur["board"] if cur else "")
         rnd = cur["round"] if cur and cur["board"] == board else None
-        self.open_form(board, rnd)
+        name = cur["board_name"] if cur and cur["board"] == board else board
+        self.open_form(board, rnd, name)
 
     @work(thread=True, exclusive=True, group="nomination-form", exit_on_error=False)
-    def open_form(self, board: str, rnd: date | None) -> None:
+    def open_form(self, board: str, rnd: date | None, name: str = "") -> None:
         try:
-            seats = data.seat_choices(self.ctx, board) if board else []
+            seats = [(r["seat"], r["name"]) for r in service.find_seat_groups(self.ctx, board, rnd)] if board else []
         except Exception as exc:  # noqa: BLE001
             fail(self, exc)
             return
-        deliver(self, self.show_form, board, rnd, seats)
+        deliver(self, self.show_form, board, rnd, seats, name)
 
-    def show_form(self, board: str, rnd: date | None, seats: list) -> None:
+    def show_form(self, board: str, rnd: date | None, seats: list, name: str = "") -> None:
         from tui.screens.dialogs import NominationDialog
 
-        def done(form: dict | None) -> None:
-            if form:
-                self.register(form)
+        def done(saved: tuple | None) -> None:
+            if saved:
+                self.registered(*saved)
 
-        self.app.push_screen(NominationDialog(board, rnd, seats), done)
-
-    @work(thread=True, exclusive=True, group="nominate", exit_on_error=False)
-    def register(self, form: dict) -> None:
-        try:
-            nid, findings = service.nominate(self.ctx, service.NominationInput(
-                board=form["board"], seat=form["seat"], round=form["round"], organisations=form["organisations"],
-                candidates=form["candidates"], seats=form["seats"], reasons=form["reasons"]))
-        except Exception as exc:  # noqa: BLE001
-            fail(self, exc)
-            return
-        deliver(self, self.registered, nid, findings)
+        self.app.push_screen(NominationDialog(board, rnd, seats, board_name=name), done)
 
     def registered(self, nid: str, findings: list) -> None:
         self.say(_("The nomination is registered."))

@@ -150,19 +150,10 @@ class PeopleScreen(UdpegScreen):
             return
         self.app.push_screen(PersonDialog(self.current), self._saved_form)
 
-    def _saved_form(self, form: dict | None) -> None:
-        if form:
-            self.save(form)
-
-    @work(thread=True, exclusive=True, group="person-save", exit_on_error=False)
-    def save(self, form: dict) -> None:
-        try:
-            p = service.save_person(self.ctx, form["id"], {k: form[k] for k in ("name", "sex", "party", "municipality", "skills")},
-                                    expected_version=form["version"], create=form["create"])
-        except Exception as exc:  # noqa: BLE001 - a conflict is shown as its sentence
-            fail(self, exc)
-            return
-        deliver(self, self.saved, p)
+    def _saved_form(self, p: dict | None) -> None:
+        """The dialog saved (it stays open while a save is refused): show the saved person."""
+        if p:
+            self.saved(p)
 
     def saved(self, p: dict) -> None:
         self.say(_("{name} is saved.", name=p["name"]))
