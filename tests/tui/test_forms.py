@@ -219,3 +219,86 @@ async def test_add_person_refused_stays_open_with_input_and_message_beside_the_f
         await settle(pilot)
         assert app.screen is not dialog
     assert service.person(app.ctx, "kim-nord")["municipality"] == "aalborg"
+
+
+async def open_appoint(pilot, app, board: str, row: str):
+    from textual.widgets import DataTable
+
+    from tui.screens.appoint import AppointScreen
+
+    await settle(pilot)
+    await pilot.press(*board, "enter")
+    await settle(pilot)
+    table = app.screen.query_one("#seats", DataTable)
+    table.move_cursor(row=table.get_row_index(row))
+    await pilot.press("a")
+    await settle(pilot)
+    assert isinstance(app.screen, AppointScreen)
+    return app.screen
+
+
+@run_async
+async def test_appoint_records_decision_nominating_organisation_and_nomination(sample_db):
+    ctx = ctx_for(sample_db)
+    service.end_appointment(ctx, "eh-2022-business-di", date(2026, 3, 27), "resigned")
+    nid, _f = service.nominate(ctx, service.NominationInput(board="erhvervshus-nordjylland", seat="business",
+                                                            round=date(2026, 4, 1), organisations=("di",),
+                                                            candidates=("anna-aaen",)))
+    app = make_app(sample_db, today=date(2026, 3, 28))
+    async with app.run_test(size=(80, 24)) as pilot:
+        appoint = await open_appoint(pilot, app, "erhvervshus", "v:business:0")
+        options = appoint.query_one("#candidates", OptionList)
+        options.highlighted = 0
+        await settle(pilot)
+        assert appoint.chosen.person == "anna-aaen"
+        assert "DI – Dansk Industri" in screen_text(app)          # the nomination's organisation, by name
+        await pick(pilot, app, "#meeting", "27-03-2026")
+        assert appoint.query_one("#meeting").value == "kkr-2026-03-27"
+        assert "2026-03-27 KKR Nordjylland" in screen_text(app)
+        appoint.query_one("#item", Input).value = "7"
+        appoint.query_one("#case", Input).value = "26/00123"
+        await pick(pilot, app, "#orgs", "dansk erhverv")           # a second nominating organisation
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, type(appoint))
+    with read_session(app.ctx.engine) as s:
+        a = s.execute(select(m.Appointment).where(m.Appointment.person == "anna-aaen",
+                                                  m.Appointment.board == "erhvervshus-nordjylland")).scalar_one()
+        assert (a.decision_meeting, a.decision_item, a.decision_case) == ("kkr-2026-03-27", "7", "26/00123")
+        assert a.nominated_by == ["di", "dansk-erhverv"] and a.nomination == nid
+
+
+@run_async
+async def test_a_deputy_is_tied_to_its_member_by_picking_the_member(sample_db):
+    from textual.widgets import Select
+
+    app = make_app(sample_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        appoint = await open_appoint(pilot, app, "erhvervshus", "m:eh-2022-business-di")
+        assert not appoint.query_one("#deputy-row").display
+        appoint.query_one("#role", Select).value = "deputy"
+        await settle(pilot)
+        assert appoint.query_one("#deputy-row").display
+        await pilot.press("ctrl+f", *"anna aaen")
+        await settle(pilot)
+        options = appoint.query_one("#candidates", OptionList)
+        options.focus()
+        options.highlighted = 0
+        await settle(pilot)
+        # opened from DI's member row: that member is proposed; pick another member by name instead
+        assert appoint.query_one("#deputy-for").value == "eh-2022-business-di"
+        members = service.board_members(app.ctx, "erhvervshus-nordjylland", date(2026, 3, 27), "business")
+        target = next(r for r in members if r["appointment"] != "eh-2022-business-di")
+        await pick(pilot, app, "#deputy-for", target["name"])
+        assert appoint.query_one("#deputy-for").value == target["appointment"]
+        assert target["name"] in screen_text(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        if not isinstance(app.screen, type(appoint)) and hasattr(app.screen, "findings"):   # an override asked
+            await pilot.press(*"test", "enter")
+            await settle(pilot)
+    with read_session(app.ctx.engine) as s:
+        a = s.execute(select(m.Appointment).where(m.Appointment.person == "anna-aaen",
+                                                  m.Appointment.role == "deputy")).scalar_one()
+        assert a.deputy_for == target["appointment"]

@@ -65,7 +65,7 @@ def boards_source(ctx, text: str) -> list[Row]:
 
 
 def meeting_label(r: dict) -> Text:
-    t = Text(f"{r['body_name']}, {day(r['date'])}")
+    t = Text(f"{day(r['date'])} {r['body_name']}")
     if r.get("place"):
         t.append("  " + r["place"], style="dim")
     return t
