@@ -1009,3 +1009,32 @@ def same_round_nominations(ctx: Context, board: str, round_: date, organisations
         rows = list(s.execute(q.order_by(N.id)))
     return [{"id": r.id, "seat": r.seat, "organisations": sorted(wanted & set(r.organisations or [])),
              "candidates": list(r.candidates or [])} for r in rows if wanted & set(r.organisations or [])]
+
+
+def seat_names(ctx: Context, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """{(board, seat): the seat group's name} (the newest composition's name), for showing seats by name."""
+    wanted = set(pairs)
+    if not wanted:
+        return {}
+    S, C = m.SeatGroup.__table__.c, m.Composition.__table__.c
+    boards = {b for b, _s in wanted}
+    with read_session(ctx.engine) as s:
+        rows = s.execute(select(C.board, S.seat, S.name).join(m.Composition.__table__, C.pk == S.composition)
+                         .where(C.board.in_(boards)).order_by(C.valid_from.desc()))
+        out: dict[tuple[str, str], str] = {}
+        for r in rows:
+            if (r.board, r.seat) in wanted:
+                out.setdefault((r.board, r.seat), r.name)
+    return out
+
+
+def body_names(ctx: Context, ids: Iterable[str]) -> dict[str, str]:
+    """{id: name} of municipalities and organisations (the bodies of offices, meetings, nominators)."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    Mu, O = m.Municipality.__table__.c, m.Organisation.__table__.c
+    with read_session(ctx.engine) as s:
+        out = {r.id: r.name for r in s.execute(select(O.id, O.name).where(O.id.in_(wanted)))}
+        out.update({r.id: r.name for r in s.execute(select(Mu.id, Mu.name).where(Mu.id.in_(wanted)))})
+    return out

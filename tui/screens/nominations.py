@@ -69,6 +69,8 @@ class NominationsScreen(UdpegScreen):
     def load(self, board: str | None, search: str) -> None:
         try:
             rows = data.nominations(self.ctx, board, search)
+            names = service.seat_names(self.ctx, [(r["board"], r["seat"]) for r in rows])
+            rows = [{**r, "seat_name": names.get((r["board"], r["seat"]), r["seat"])} for r in rows]
         except Exception as exc:  # noqa: BLE001
             fail(self, exc)
             return
@@ -82,7 +84,7 @@ class NominationsScreen(UdpegScreen):
             facts = r["candidate_facts"]
             w = sum(s == "woman" for _i, _n, s in facts)
             mn = sum(s == "man" for _i, _n, s in facts)
-            t.add_row(Text(day(r["round"])), Text(r["board_name"]), Text(r["seat"]), Text(", ".join(r["org_names"])),
+            t.add_row(Text(day(r["round"])), Text(r["board_name"]), Text(r.get("seat_name") or r["seat"]), Text(", ".join(r["org_names"])),
                       Text(f"{w}/{mn}"), Text(_(ACCEPTED.get(r["reasons_accepted"] or "", "")) if r["reasons"] or r["reasons_accepted"] else ""),
                       key=r["id"])
         if self.focus_id in self.rows:
@@ -122,7 +124,7 @@ class NominationsScreen(UdpegScreen):
         t = Text()
         if r:
             t.append(r["board_name"], style="bold")
-            t.append(f" · {r['seat']} · " + _("round {date}", date=day(r["round"])) + "\n")
+            t.append(f" · {r.get('seat_name') or r['seat']} · " + _("round {date}", date=day(r["round"])) + "\n")
             t.append(_("Candidates:") + " ", style="dim")
             t.append(", ".join(f"{name} ({sex_label(sex)})" for _i, name, sex in r["candidate_facts"]) or _("none named"))
             t.append("\n")

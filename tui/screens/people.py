@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Input, Static
 from registry import service
 from registry.i18n import N_, _
 from tui.screens.base import UdpegScreen, deliver, fail
-from tui.widgets.common import B, day, localized, sex_label
+from tui.widgets.common import B, day, end_reason_label, localized, office_label, sex_label
 from tui.widgets.footer import Footer
 
 PAGE = 100
@@ -97,6 +97,11 @@ class PeopleScreen(UdpegScreen):
     def load_person(self, person_id: str) -> None:
         try:
             p = service.person(self.ctx, person_id)
+            bodies = service.body_names(self.ctx, [o["body"] for o in p["offices"]] + [p.get("municipality") or ""])
+            seats = service.seat_names(self.ctx, [(s["board"], s["seat"]) for s in p["seats"]])
+            p = {**p, "municipality_name": bodies.get(p.get("municipality") or "", p.get("municipality")),
+                 "offices": [{**o, "body_name": bodies.get(o["body"], o["body"])} for o in p["offices"]],
+                 "seats": [{**s, "seat_name": seats.get((s["board"], s["seat"]), s["seat"])} for s in p["seats"]]}
         except Exception as exc:  # noqa: BLE001
             fail(self, exc)
             return
@@ -110,7 +115,7 @@ class PeopleScreen(UdpegScreen):
         if p.get("party"):
             t.append(f" · {p['party']}", style="dim")
         if p.get("municipality"):
-            t.append(f" · {p['municipality']}", style="dim")
+            t.append(f" · {p.get('municipality_name') or p['municipality']}", style="dim")
         if p.get("skills"):
             t.append("\n" + _("Skills:") + " ", style="dim")
             t.append(", ".join(p["skills"]))
@@ -119,7 +124,7 @@ class PeopleScreen(UdpegScreen):
             t.append(_("Offices") + "\n", style="bold")
             for o in p["offices"]:
                 t.append(f"  {day(o['start'])} – {day(o['end'])}  ")
-                t.append(f"{o['office']} · {o['body']}\n")
+                t.append(office_label(o["office"], o.get("body_name") or o["body"]) + "\n")
         t.append(_("Seats") + "\n", style="bold")
         if not p["seats"]:
             t.append("  " + _("No seats recorded.") + "\n", style="dim")
@@ -127,11 +132,11 @@ class PeopleScreen(UdpegScreen):
             last = s["ended"] or s["end"]
             t.append(f"  {day(s['start'])} – {day(last)}  ")
             t.append(s["board_name"])
-            t.append(f" · {s['seat']}", style="dim")
+            t.append(f" · {s.get('seat_name') or s['seat']}", style="dim")
             if s["role"] == "deputy":
                 t.append(" (" + _("deputy") + ")", style="dim")
             if s["ended"]:
-                t.append("  " + _("ended early: {reason}", reason=s["ended_reason"] or ""), style="yellow")
+                t.append("  " + _("ended early: {reason}", reason=end_reason_label(s["ended_reason"])), style="yellow")
             t.append("\n")
         self.query_one("#detail", Static).update(t)
 
