@@ -158,6 +158,7 @@ class NominationDialog(ModalScreen[tuple | None]):
         return seat_groups_source(board, self.round) if board else None
 
     def on_mount(self) -> None:
+        self.query_one("#form-error").display = False
         self.query_one("#orgs" if self.board and self.round else "#board").focus()
 
     def on_pick_field_changed(self, event) -> None:
@@ -184,6 +185,7 @@ class NominationDialog(ModalScreen[tuple | None]):
         w = self.query_one("#form-error", Static)
         w.set_classes("field-error" if severity == "error" else "field-warning")
         w.update(Text(message))
+        w.display = bool(message)
         if message:
             self.call_after_refresh(w.scroll_visible)
 
@@ -356,6 +358,8 @@ class PersonDialog(ModalScreen[dict | None]):
                 yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
+        for w in self.query(".field-error"):
+            w.display = False          # shown beside the field when a save is refused
         self.query_one("#name", Input).focus()
 
     @on(Input.Changed, "#name")
@@ -371,7 +375,9 @@ class PersonDialog(ModalScreen[dict | None]):
 
     def show_error(self, field: str, message: str) -> None:
         for f in ("name", "pid", "municipality", "form"):
-            self.query_one(f"#err-{f}", Static).update(Text(message) if f == field else "")
+            w = self.query_one(f"#err-{f}", Static)
+            w.update(Text(message) if f == field else "")
+            w.display = bool(message) and f == field
         if message:
             w = self.query_one(f"#err-{field}", Static)
             self.call_after_refresh(w.scroll_visible)

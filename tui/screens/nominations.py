@@ -15,7 +15,7 @@ from registry import service
 from registry.i18n import N_, _
 from tui import data
 from tui.screens.base import UdpegScreen, deliver, fail
-from tui.widgets.common import B, day, findings_text, localized, sex_label
+from tui.widgets.common import B, day, ellipsis, findings_text, localized, sex_label
 from tui.widgets.footer import Footer
 
 ACCEPTED = {"yes": N_("accepted"), "no": N_("rejected"), "": ""}
@@ -50,12 +50,15 @@ class NominationsScreen(UdpegScreen):
     def on_mount(self) -> None:
         t = self.query_one(DataTable)
         t.add_column(_("Round"), key="round", width=10)
-        wide = self.size.width >= 120
-        t.add_column(_("Board"), key="board", width=40 if wide else 18)
-        t.add_column(_("Seat"), key="seat", width=12 if wide else 9)
-        t.add_column(_("Organisations"), key="orgs", width=max(18, self.size.width - (40 if wide else 18) - (12 if wide else 9) - 46))
+        reasons = max(9, len(_("Reasons")))
+        spare = max(36, self.size.width - 10 - 5 - reasons - 2 * 6 - 2)      # board, seat and organisations share it
+        self._w = {"board": spare * 2 // 5, "seat": spare * 3 // 10}
+        self._w["orgs"] = spare - self._w["board"] - self._w["seat"]
+        t.add_column(_("Board"), key="board", width=self._w["board"])
+        t.add_column(_("Seat"), key="seat", width=self._w["seat"])
+        t.add_column(_("Organisations"), key="orgs", width=self._w["orgs"])
         t.add_column(_("W/M"), key="wm", width=5)
-        t.add_column(_("Reasons"), key="reasons", width=max(9, len(_("Reasons"))))
+        t.add_column(_("Reasons"), key="reasons", width=reasons)
         self.query_one("#detail-box").border_title = _("§ 10 a and other findings")
         if self.board:
             self.query_one("#title", Static).update(Text.assemble((_("Nominations"), "bold"), "  ", (self.board, "dim")))
@@ -84,7 +87,10 @@ class NominationsScreen(UdpegScreen):
             facts = r["candidate_facts"]
             w = sum(s == "woman" for _i, _n, s in facts)
             mn = sum(s == "man" for _i, _n, s in facts)
-            t.add_row(Text(day(r["round"])), Text(r["board_name"]), Text(r.get("seat_name") or r["seat"]), Text(", ".join(r["org_names"])),
+            cw = self._w
+            t.add_row(Text(day(r["round"])), Text(ellipsis(r["board_name"], cw["board"])),
+                      Text(ellipsis(r.get("seat_name") or r["seat"], cw["seat"])),
+                      Text(ellipsis(", ".join(r["org_names"]), cw["orgs"])),
                       Text(f"{w}/{mn}"), Text(_(ACCEPTED.get(r["reasons_accepted"] or "", "")) if r["reasons"] or r["reasons_accepted"] else ""),
                       key=r["id"])
         if self.focus_id in self.rows:

@@ -44,7 +44,8 @@ def people_source(ctx, text: str) -> list[Row]:
 
 
 ORG_KINDS = {"business": N_("business"), "labour": N_("labour market"), "knowledge": N_("knowledge institution"),
-             "kkr": N_("KKR"), "municipality": N_("municipality"), "region": N_("region"), "other": N_("other")}
+             "kkr": N_("KKR"), "municipality": N_("municipality"), "region": N_("region"), "ministry": N_("ministry"),
+             "council-group": N_("council group"), "other": N_("other")}
 
 
 def org_kind_label(kind: str) -> str:
