@@ -34,10 +34,12 @@ NEW = "\0new"
 
 def people_source(ctx, text: str) -> list[Row]:
     rows = service.people(ctx, text.strip() or None, limit=50)
+    places = service.body_names(ctx, [r["municipality"] for r in rows if r.get("municipality")])
     out = []
     for r in rows:
         t = Text(r["name"])
-        extra = [sex_label(r["sex"])] + [x for x in (r.get("party"), r.get("municipality")) if x]
+        place = places.get(r.get("municipality") or "", r.get("municipality"))
+        extra = [sex_label(r["sex"])] + [x for x in (r.get("party"), place) if x]
         t.append("  " + ", ".join(extra), style="dim")
         out.append((r["id"], t))
     return out
