@@ -186,3 +186,41 @@ async def test_footer_never_cuts_a_key_in_danish_at_80_columns(sample_db):
             assert "Genindlæ " not in footer and "Genindlæ▏" not in footer
     finally:
         set_language("en")
+
+
+@run_async
+async def test_appoint_candidate_box_shows_six_rows_at_80x24(sample_db):
+    from textual.widgets import OptionList
+
+    app = make_app(sample_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"dialogforum", "enter")
+        await settle(pilot)
+        table = app.screen.query_one("#seats", DataTable)
+        table.move_cursor(row=table.get_row_index("v:political:0"))
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press("ctrl+f", *"a")           # every person with an "a": more hits than fit
+        await settle(pilot)
+        box = app.screen.query_one("#candidates", OptionList)
+        assert box.option_count > 6
+        assert box.scrollable_content_region.height >= 6      # today: 3 rows
+
+
+@run_async
+async def test_vacancy_headers_are_whole_words_in_danish_at_80x24(sample_db):
+    set_language("da")
+    try:
+        app = make_app(sample_db)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("down", "v")
+            await settle(pilot)
+            header = next(line for line in screen_text(app).splitlines() if line.startswith(" Fra "))
+            for word in ("Bestyrelse", "Pladskategori", "Ledige", "Valggruppe", "Periodens udløb"):
+                assert word in header, header
+            rows = [line for line in screen_text(app).splitlines() if "Dialogforum" in line]
+            assert rows and "…" in rows[0]
+    finally:
+        set_language("en")

@@ -116,8 +116,9 @@ class NominationDialog(ModalScreen[tuple | None]):
                 B("ctrl+s", "register", N_("Register"), "nominate.register", priority=True)]
 
     def __init__(self, board: str = "", round_: date | None = None, seats: list[tuple[str, str]] | None = None,
-                 board_name: str = "") -> None:
+                 board_name: str = "", seat: str | None = None) -> None:
         super().__init__()
+        self.seat_id = seat
         self.board = board
         self.board_name = board_name or board
         self.round = round_
@@ -133,7 +134,8 @@ class NominationDialog(ModalScreen[tuple | None]):
             yield PickField(_("Choose the board"), boards_source, value=self.board or None, name_=self.board_name,
                             id="board")
             yield Label(_("Seat group"))
-            seat = self.seats[0] if len(self.seats) == 1 else ("", "")
+            seat = next((s for s in self.seats if s[0] == self.seat_id), None) or (
+                self.seats[0] if len(self.seats) == 1 else ("", ""))
             yield PickField(_("Choose the seat group"), self._seat_source(), value=seat[0] or None, name_=seat[1],
                             id="seat")
             yield Label(_("Round starts"))

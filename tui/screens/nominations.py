@@ -147,6 +147,7 @@ class NominationsScreen(UdpegScreen):
         board = self.board or (cur["board"] if cur else "")
         rnd = cur["round"] if cur and cur["board"] == board else None
         name = cur["board_name"] if cur and cur["board"] == board else board
+        self._seat = cur["seat"] if cur and cur["board"] == board else None     # the highlighted row's seat group
         self.open_form(board, rnd, name)
 
     @work(thread=True, exclusive=True, group="nomination-form", exit_on_error=False)
@@ -165,7 +166,8 @@ class NominationsScreen(UdpegScreen):
             if saved:
                 self.registered(*saved)
 
-        self.app.push_screen(NominationDialog(board, rnd, seats, board_name=name), done)
+        self.app.push_screen(NominationDialog(board, rnd, seats, board_name=name, seat=getattr(self, "_seat", None)),
+                             done)
 
     def registered(self, nid: str, findings: list) -> None:
         self.say(_("The nomination is registered."))
