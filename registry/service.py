@@ -1101,3 +1101,128 @@ def save_person(ctx: Context, person_id: str, fields: dict, expected_version: in
             s.refresh(row)
             audit(s, ctx.actor, "edit", "person", person_id, before=before, after=_row(row))
     return person(ctx, person_id)
+
+
+# --- pickers: find records by name (the UI's searchable lists) ---------------------------------
+
+
+def _like(search: str | None) -> str | None:
+    return f"%{search.strip().lower()}%" if search and search.strip() else None
+
+
+def find_organisations(ctx: Context, search: str | None = None, limit: int = 50) -> list[dict]:
+    """Organisations whose name (or id) contains ``search``: id, name, kind; by name."""
+    O = m.Organisation.__table__.c
+    q = select(O.id, O.name, O.kind).order_by(func.lower(O.name), O.id).limit(limit)
+    like = _like(search)
+    if like:
+        q = q.where(or_(func.lower(O.name).like(like), O.id.like(like)))
+    with read_session(ctx.engine) as s:
+        return [dict(r._mapping) for r in s.execute(q)]
+
+
+def find_boards(ctx: Context, search: str | None = None, limit: int = 50) -> list[dict]:
+    """Boards whose name (or id) contains ``search``: id, name; by name."""
+    B = m.Board.__table__.c
+    q = select(B.id, B.name).order_by(func.lower(B.name), B.id).limit(limit)
+    like = _like(search)
+    if like:
+        q = q.where(or_(func.lower(B.name).like(like), B.id.like(like)))
+    with read_session(ctx.engine) as s:
+        return [dict(r._mapping) for r in s.execute(q)]
+
+
+def find_meetings(ctx: Context, search: str | None = None, limit: int = 50) -> list[dict]:
+    """Meetings newest first: id, body, body_name, date, place; ``search`` matches the body's name,
+    the place or the date as written (2026-03-27 or 27-03-2026)."""
+    M, O = m.Meeting.__table__.c, m.Organisation.__table__.c
+    q = (select(M.id, M.body, O.name.label("body_name"), M.date, M.place)
+         .join(m.Organisation.__table__, O.id == M.body, isouter=True).order_by(M.date.desc(), M.id))
+    with read_session(ctx.engine) as s:
+        rows = [dict(r._mapping) for r in s.execute(q)]
+    like = (search or "").strip().lower()
+    out = []
+    for r in rows:
+        r["body_name"] = r["body_name"] or r["body"]
+        hay = " ".join([r["body_name"], r["place"] or "", r["date"].isoformat(), r["date"].strftime("%d-%m-%Y"),
+                        format_day(r["date"])]).lower()
+        if not like or like in hay:
+            out.append(r)
+    return out[:limit]
+
+
+def find_seat_groups(ctx: Context, board: str, on: date | None = None) -> list[dict]:
+    """A board's seat groups (the composition in force on ``on``, else every one): seat, name."""
+    S, C = m.SeatGroup.__table__.c, m.Composition.__table__.c
+    with read_session(ctx.engine) as s:
+        rows = list(s.execute(select(S.seat, S.name, C.valid_from).join(m.Composition.__table__, C.pk == S.composition)
+                              .where(C.board == board).order_by(C.valid_from.desc())))
+    if on is not None:
+        in_force = [r for r in rows if r.valid_from <= on]
+        if in_force:
+            newest = in_force[0].valid_from
+            rows = [r for r in in_force if r.valid_from == newest]
+    seen: dict[str, str] = {}
+    for r in rows:
+        seen.setdefault(r.seat, r.name)
+    return [{"seat": k, "name": v} for k, v in seen.items()]
+
+
+def board_members(ctx: Context, board: str, on: date, seat: str | None = None) -> list[dict]:
+    """Member appointments of a board current on ``on`` (a deputy is tied to one of these):
+    appointment, seat, person, name."""
+    A, P = m.Appointment.__table__.c, m.Person.__table__.c
+    q = (select(A.id.label("appointment"), A.seat, A.person, P.name).join(m.Person.__table__, P.id == A.person)
+         .where(A.board == board, A.role == "member", A.start <= on, or_(A.end.is_(None), A.end >= on),
+                or_(A.ended_date.is_(None), A.ended_date >= on)).order_by(func.lower(P.name)))
+    if seat:
+        q = q.where(A.seat == seat)
+    with read_session(ctx.engine) as s:
+        return [dict(r._mapping) for r in s.execute(q)]
+
+
+def same_round_nominations(ctx: Context, board: str, round_: date, organisations: Sequence[str],
+                           seat: str | None = None) -> list[dict]:
+    """Nominations already registered for ``board``'s round ``round_`` (and ``seat``, if given) by any
+    of ``organisations``: the answer to "does one exist" before a second one is saved.
+    Each: id, seat, organisations (the overlap), candidates."""
+    wanted = set(organisations)
+    if not wanted:
+        return []
+    N = m.Nomination.__table__.c
+    q = select(N.id, N.seat, N.organisations, N.candidates).where(N.board == board, N.round == round_)
+    if seat:
+        q = q.where(N.seat == seat)
+    with read_session(ctx.engine) as s:
+        rows = list(s.execute(q.order_by(N.id)))
+    return [{"id": r.id, "seat": r.seat, "organisations": sorted(wanted & set(r.organisations or [])),
+             "candidates": list(r.candidates or [])} for r in rows if wanted & set(r.organisations or [])]
+
+
+def seat_names(ctx: Context, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """{(board, seat): the seat group's name} (the newest composition's name), for showing seats by name."""
+    wanted = set(pairs)
+    if not wanted:
+        return {}
+    S, C = m.SeatGroup.__table__.c, m.Composition.__table__.c
+    boards = {b for b, _s in wanted}
+    with read_session(ctx.engine) as s:
+        rows = s.execute(select(C.board, S.seat, S.name).join(m.Composition.__table__, C.pk == S.composition)
+                         .where(C.board.in_(boards)).order_by(C.valid_from.desc()))
+        out: dict[tuple[str, str], str] = {}
+        for r in rows:
+            if (r.board, r.seat) in wanted:
+                out.setdefault((r.board, r.seat), r.name)
+    return out
+
+
+def body_names(ctx: Context, ids: Iterable[str]) -> dict[str, str]:
+    """{id: name} of municipalities and organisations (the bodies of offices, meetings, nominators)."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    Mu, O = m.Municipality.__table__.c, m.Organisation.__table__.c
+    with read_session(ctx.engine) as s:
+        out = {r.id: r.name for r in s.execute(select(O.id, O.name).where(O.id.in_(wanted)))}
+        out.update({r.id: r.name for r in s.execute(select(Mu.id, Mu.name).where(Mu.id.in_(wanted)))})
+    return out

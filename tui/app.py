@@ -39,6 +39,9 @@ class UdpegCommands(Provider):
             (_("people: search"), app.action_people, _("Find a person and their seats")),
             (_("nominations: show"), app.action_nominations, _("Nominations and their § 10 a findings")),
             (_("nomination: register"), app.action_register_nomination, _("Register what an organisation proposed")),
+            (_("nominations: planner"), app.action_planner, _("Who could be appointed so the board complies")),
+            (_("person: add"), app.action_add_person, _("Add a person to the registry")),
+            (_("person: edit"), app.action_edit_person, _("Edit the highlighted person (People screen)")),
             (_("audit: show"), app.action_audit, _("Who changed what, when and why")),
             (_("organisations: show"), app.action_organisations, _("Organisations: search, create, edit kind")),
             (_("organisation: new"), partial(app.action_organisations, True), _("Add an organisation by name")),
@@ -56,6 +59,10 @@ class UdpegCommands(Provider):
         screen = app.screen
         from tui.screens.board import BoardScreen
 
+        if not isinstance(screen, BoardScreen):
+            out += [(_("board: appoint"), app.action_pick_board_to_appoint, _("Choose the board by name, then the seat")),
+                    (_("board: end appointment"), app.action_pick_board_to_appoint,
+                     _("Choose the board by name, then the appointment"))]
         if isinstance(screen, BoardScreen):
             out += [(_("board: appoint"), screen.action_appoint, _("Appoint to the highlighted seat")),
                     (_("board: end appointment"), screen.action_end, _("End the highlighted appointment early")),
@@ -81,7 +88,7 @@ class UdpegCommands(Provider):
         return out
 
     async def discover(self) -> Hits:
-        for title, action, help_text in self.commands()[:8]:
+        for title, action, help_text in self.commands()[:14]:
             yield DiscoveryHit(title, action, help=help_text)
 
     async def search(self, query: str) -> Hits:
@@ -189,6 +196,40 @@ class UdpegApp(App):
         if screen is not self.screen:
             self._go(screen)
         self.call_after_refresh(screen.action_register)
+
+    def action_planner(self) -> None:
+        from tui.screens.nominations import NominationsScreen
+
+        screen = self.screen if isinstance(self.screen, NominationsScreen) else NominationsScreen()
+        if screen is not self.screen:
+            self._go(screen)
+        self.call_after_refresh(screen.action_planner)
+
+    def action_add_person(self) -> None:
+        from tui.screens.people import PeopleScreen
+
+        screen = self.screen if isinstance(self.screen, PeopleScreen) else PeopleScreen()
+        if screen is not self.screen:
+            self._go(screen)
+        self.call_after_refresh(screen.action_add)
+
+    def action_edit_person(self) -> None:
+        from tui.screens.people import PeopleScreen
+
+        if isinstance(self.screen, PeopleScreen):
+            self.screen.action_edit()
+        else:
+            self.action_people()
+            self.notify(_("Find the person, then press e to edit."), markup=False)
+
+    def action_pick_board_to_appoint(self) -> None:
+        from tui.widgets.picker import PickerDialog, boards_source
+
+        def picked(answer) -> None:
+            if answer:
+                self.open_board(answer[0])
+
+        self.push_screen(PickerDialog(_("Which board?"), boards_source), picked)
 
     def action_audit(self, board: str | None = None) -> None:
         from tui.screens.audit import AuditScreen

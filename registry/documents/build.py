@@ -412,7 +412,7 @@ def agenda(ctx, meeting_id: str, board: str, round: date, item: str | None = Non
                 doc.p(_("takes note of the appointment to {seat} by {org}", seat=s.name,
                         org=snap.org_names.get(s.appointed_by, s.appointed_by)), "bullet")
 
-    doc.h(_("Case"))
+    doc.h(_("Case presentation"))
     if snap.board.legal_basis:
         doc.p(_("The board is set up under {basis}.", basis=snap.board.legal_basis))
     noms = [n for n in snap.nominations if n.round == round]

@@ -45,7 +45,7 @@ async def test_the_agenda_item_is_previewed_and_written_with_its_annex(sample_db
         from docx import Document
 
         heads = [p.text for p in Document(str(target)).paragraphs if p.style.name.startswith("Heading")]
-        assert "Background" in heads and "Case" in heads
+        assert "Background" in heads and "Case presentation" in heads
         assert "Confidential annex" in Document(str(tmp_path / "item-annex.docx")).paragraphs[1].text
 
 

@@ -165,13 +165,18 @@ async def test_register_nomination_with_only_men_shows_10a(sample_db):
         await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, NominationDialog)
-        dialog.query_one("#board", Input).value = "erhvervshus-nordjylland"
-        seat = dialog.query_one("#seat")
-        seat.value = "business"
+        dialog.query_one("#board").set("erhvervshus-nordjylland", "Erhvervshus Nordjylland")
+        await settle(pilot)
+        dialog.query_one("#seat").set("business", "Virksomhedsrepræsentanter")
         dialog.query_one("#round", Input).value = "2026-04-01"
-        dialog.query_one("#orgs", Input).value = "di"
-        dialog.query_one("#cands", Input).value = "richard-fynbo, asger-andersen"
-        await pilot.click("#ok")
+        dialog.query_one("#orgs").add("di", "DI – Dansk Industri")
+        dialog.query_one("#cands").add("richard-fynbo", "Richard Fynbo")
+        dialog.query_one("#cands").add("asger-andersen", "Asger Andersen")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        if isinstance(app.screen, NominationDialog):      # DI already nominated for this round: flagged first
+            assert "already nominated" in str(dialog.query_one("#form-error", Static).render())
+            await pilot.press("ctrl+s")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, NominationsScreen)
@@ -289,7 +294,9 @@ async def test_people_edit_and_a_colliding_edit_is_refused(sample_db):
         await pilot.click("#ok")
         await settle(pilot)
         assert service.person(app.ctx, "anna-aaen")["party"] == "F"
-        assert any("Someone else changed person anna-aaen" in str(n.message) for n in app._notifications)
+        assert app.screen is dialog                                  # the dialog keeps what was typed
+        assert dialog.query_one("#party", Input).value == "V"
+        assert "Someone else changed person anna-aaen" in str(dialog.query_one("#err-form", Static).render())
 
 
 @run_async

@@ -185,7 +185,7 @@ async def test_offices_dialog_adds_refuses_keeps_input_ends_and_sees_a_conflict(
         assert "Someone else changed person anna-aaen first" in error_of(dialog)
         await press(pilot, "escape")
         text = screen_text(app)
-        assert "Mayor · Aalborg Kommune" in text
+        assert "Mayor, Aalborg Kommune" in text
 
 
 # --- meetings ----------------------------------------------------------------------------------

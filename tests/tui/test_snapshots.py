@@ -26,6 +26,8 @@ JOURNEYS = {
     "end-dialog": list("erhvervshus") + ["enter", "#m:eh-2022-business-di", "e"],
     "nominations": ["down", "o"],
     "nomination-dialog": ["down", "o", "ctrl+n"],
+    "picker-organisations": ["down", "o", "ctrl+n", "enter"],
+    "person-dialog": ["down", "p", "ctrl+n"],
     "people": ["down", "p"],
     "vacancies": ["down", "v"],
     "audit": ["down", "u"],

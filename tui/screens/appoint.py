@@ -78,7 +78,27 @@ class AppointScreen(UdpegScreen):
             yield Input(placeholder=_("term end"), id="end", classes="date")
             yield Select([(_("member"), "member"), (_("deputy"), "deputy")], value="member", allow_blank=False,
                          id="role", classes="role")
-        yield Input(placeholder=_("Search all people by name…"), id="search")
+        from tui.widgets.picker import PickField, PickListField, meetings_source, members_source, organisations_source
+
+        with Horizontal(classes="row"):
+            yield Label(_("Decision"), classes="label")
+            yield PickField(_("The meeting that decided"), meetings_source, placeholder=_("(meeting…)"), id="meeting",
+                            classes="meeting")
+            yield Label(_("Item"), classes="label")
+            yield Input(placeholder=_("no."), id="item", classes="item", compact=True)
+            yield Label(_("Case"), classes="label")
+            yield Input(placeholder=_("case no."), id="case", classes="case", compact=True)
+        with Horizontal(classes="row"):
+            yield Label(_("Nominated by"), classes="label")
+            yield PickListField(_("Add a nominating organisation"), organisations_source, placeholder=_("(none)"),
+                                id="orgs")
+        with Horizontal(classes="row", id="deputy-row"):
+            yield Label(_("Deputy for"), classes="label")
+            yield PickField(_("The member this deputy stands in for"), members_source(self.board_id, self.start, self.seat),
+                            placeholder=_("(member…)"), value=self.deputy_for, id="deputy-for")
+        with Horizontal(classes="row search-row"):
+            yield Label(_("Search"), classes="label")
+            yield Input(placeholder=_("Search all people by name…"), id="search", compact=True)
         yield OptionList(id="candidates")
         with VerticalScroll(id="whatif-box"):
             yield Static(Text(_("Choose a candidate to see what the appointment would change."), style="dim"),
@@ -88,6 +108,7 @@ class AppointScreen(UdpegScreen):
     def on_mount(self) -> None:
         self.query_one("#candidates", OptionList).border_title = _("Candidates")
         self.query_one("#whatif-box").border_title = _("What would change")
+        self.query_one("#deputy-row").display = False     # shown when the role is deputy
         self.load_seat(self.start)
         self.query_one("#candidates", OptionList).focus()
 
@@ -110,9 +131,16 @@ class AppointScreen(UdpegScreen):
                 noms.append(Candidate(p.id, p.name, p.sex, n.id, n.organisations,
                                       tuple(snap.org_names.get(o, o) for o in n.organisations)))
         alloc = next((a for a in snap.allocations if a.seat == self.seat), None)
-        deliver(self, self.show_seat, snap.board.name, seat_name, noms, alloc)
+        member = ""
+        if self.deputy_for:
+            member = next((h.person.name for h in snap.history if h.appointment == self.deputy_for), self.deputy_for)
+        deliver(self, self.show_seat, snap.board.name, seat_name, noms, alloc, member)
 
-    def show_seat(self, board_name: str, seat_name: str, noms: list[Candidate], alloc) -> None:
+    def show_seat(self, board_name: str, seat_name: str, noms: list[Candidate], alloc, member: str = "") -> None:
+        if self.deputy_for:
+            field = self.query_one("#deputy-for")
+            field.chosen_name = member
+            field.label = field._label()
         t = Text()
         t.append(_("Appoint to") + " ", style="bold")
         t.append(seat_name, style="bold")
@@ -179,6 +207,10 @@ class AppointScreen(UdpegScreen):
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         c = getattr(self, "_by_key", {}).get(event.option.id or "")
         if c is not None:
+            if c != self.chosen:
+                orgs = self.query_one("#orgs")
+                orgs.chosen = list(zip(c.organisations, c.org_names))      # the nomination's organisations
+                orgs.label = orgs._label()
             self.chosen = c
             self.refresh_whatif()
 
@@ -194,6 +226,15 @@ class AppointScreen(UdpegScreen):
 
     @on(Select.Changed, "#role")
     def _role(self, event: Select.Changed) -> None:
+        self.query_one("#deputy-row").display = event.value == "deputy"
+        if self.chosen is not None:
+            self.refresh_whatif()
+
+    def on_pick_field_changed(self, event) -> None:
+        if self.chosen is not None:
+            self.refresh_whatif()
+
+    def on_pick_list_field_changed(self, event) -> None:
         if self.chosen is not None:
             self.refresh_whatif()
 
@@ -205,13 +246,16 @@ class AppointScreen(UdpegScreen):
         end_text = self.query_one("#end", Input).value.strip()
         end = parse_day(end_text) if end_text else None
         role = self.query_one("#role", Select).value
-        if role == "deputy" and not self.deputy_for:
-            raise ValueError(_("A deputy stands in for one member: open Appoint from that member's row."))
+        deputy_for = self.query_one("#deputy-for").value
+        if role == "deputy" and not deputy_for:
+            raise ValueError(_("A deputy stands in for one member: choose the member under \"Deputy for\"."))
         c = self.chosen
+        text = {k: self.query_one(f"#{k}", Input).value.strip() or None for k in ("item", "case")}
         return service.Proposal(board=self.board_id, seat=self.seat, person=c.person, start=start, end=end,
-                                role=str(role), deputy_for=self.deputy_for if role == "deputy" else None,
-                                nominated_by=c.organisations, nomination=c.nomination,
-                                council_group=self.council_group, override_reason=reason)
+                                role=str(role), deputy_for=deputy_for if role == "deputy" else None,
+                                nominated_by=self.query_one("#orgs").values, nomination=c.nomination,
+                                council_group=self.council_group, decision_meeting=self.query_one("#meeting").value,
+                                decision_item=text["item"], decision_case=text["case"], override_reason=reason)
 
     def refresh_whatif(self) -> None:
         try:

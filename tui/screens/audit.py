@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Input, Label, Static
 from registry.i18n import N_, _
 from tui import data
 from tui.screens.base import UdpegScreen, deliver, fail
-from tui.widgets.common import B, localized, parse_day
+from tui.widgets.common import B, day, localized, parse_day
 from tui.widgets.footer import Footer
 
 
@@ -78,7 +78,7 @@ class AuditScreen(UdpegScreen):
             self.events[key] = r
             at = r["at"]
             t.add_row(Text(at.strftime("%Y-%m-%d %H:%M") if hasattr(at, "strftime") else str(at)), Text(r["actor"]),
-                      Text(r["action"]), Text(f"{r['entity']} {r['entity_id']}"), Text(r.get("reason") or "", style="yellow"),
+                      Text(action_label(r["action"])), Text(f"{entity_label(r['entity'])} {r['entity_id']}"), Text(r.get("reason") or "", style="yellow"),
                       key=key)
 
     @on(Input.Submitted)
@@ -95,13 +95,83 @@ class AuditScreen(UdpegScreen):
         if r is None:
             return
         t = Text()
-        t.append(f"{r['action']} {r['entity']} ", style="bold")
+        t.append(f"{action_label(r['action'])} {entity_label(r['entity'])} ", style="bold")
         t.append(r["entity_id"])
         if r.get("reason"):
             t.append("\n" + _("Reason:") + " ", style="bold")
             t.append(r["reason"])
-        for label, side in ((_("Before"), r.get("before")), (_("After"), r.get("after"))):
-            if side:
-                t.append(f"\n{label}: ", style="dim")
-                t.append(", ".join(f"{k}={v}" for k, v in side.items() if v not in (None, "", [], {})))
+        t.append_text(audit_changes(r.get("before"), r.get("after")))
         self.query_one("#detail", Static).update(t)
+
+
+FIELD_LABELS = {"name": N_("name"), "sex": N_("sex"), "party": N_("party"), "municipality": N_("municipality"),
+                "skills": N_("skills"), "board": N_("board"), "seat": N_("seat group"), "person": N_("person"),
+                "role": N_("role"), "start": N_("start"), "end": N_("end"), "ended_date": N_("ended on"),
+                "ended_reason": N_("reason for ending"), "deputy_for": N_("deputy for"),
+                "nominated_by": N_("nominated by"), "nomination": N_("nomination"), "council_group": N_("council group"),
+                "decision_meeting": N_("decision meeting"), "decision_item": N_("agenda item"),
+                "decision_case": N_("case number"), "override_reason": N_("override reason"),
+                "round": N_("round"), "organisations": N_("organisations"), "candidates": N_("candidates"),
+                "seats": N_("seats"), "reasons": N_("special reasons"), "reasons_accepted": N_("reasons accepted")}
+SKIP = {"version", "pk", "id", "confidential"}
+
+
+def _value(key: str, v) -> str:
+    from datetime import date as _date
+
+    from tui.widgets.common import end_reason_label, sex_label
+
+    if isinstance(v, str) and len(v) == 10 and v[4] == "-" and v[7] == "-":
+        try:
+            v = _date.fromisoformat(v)
+        except ValueError:
+            pass
+    if isinstance(v, _date):
+        return day(v)
+    if isinstance(v, (list, tuple)):
+        return ", ".join(str(x) for x in v)
+    if isinstance(v, bool):
+        return _("yes") if v else _("no")
+    if key == "ended_reason":
+        return end_reason_label(v)
+    if key == "sex":
+        return sex_label(v)
+    if key == "role":
+        return {"member": _("member"), "deputy": _("deputy")}.get(v, str(v))
+    return str(v)
+
+
+def audit_changes(before: dict | None, after: dict | None) -> Text:
+    """What an event changed, one field a line: "party: F → V" for an edit, "name: …" for an addition."""
+    before, after = before or {}, after or {}
+    t = Text()
+    keys = [k for k in dict.fromkeys([*after, *before]) if k not in SKIP]
+    for k in keys:
+        old, new = before.get(k), after.get(k)
+        empty = (None, "", [], {})
+        if before and after and old == new:
+            continue
+        if old in empty and new in empty:
+            continue
+        t.append("\n  " + (_(FIELD_LABELS[k]) if k in FIELD_LABELS else k) + ": ", style="dim")
+        if before and after:
+            t.append(_value(k, old) if old not in empty else "–")
+            t.append(" → ", style="bold")
+            t.append(_value(k, new) if new not in empty else "–")
+        else:
+            t.append(_value(k, new if after else old))
+    return t
+
+
+ACTION_LABELS = {"appoint": N_("appointed"), "end": N_("ended"), "nominate": N_("nominated"), "add": N_("added"),
+                 "edit": N_("edited"), "load": N_("loaded"), "decide": N_("decided")}
+ENTITY_LABELS = {"appointment": N_("appointment"), "person": N_("person"), "nomination": N_("nomination"),
+                 "board": N_("board"), "dataset": N_("dataset")}
+
+
+def action_label(action: str) -> str:
+    return _(ACTION_LABELS[action]) if action in ACTION_LABELS else action
+
+
+def entity_label(entity: str) -> str:
+    return _(ENTITY_LABELS[entity]) if entity in ENTITY_LABELS else entity

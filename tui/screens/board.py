@@ -17,7 +17,7 @@ from registry.seats import open_by_seat
 from registry.snapshot import holder_name
 from registry.terms import next_period, period_containing
 from tui.screens.base import UdpegScreen, deliver, fail
-from tui.widgets.common import B, day, span, findings_text, localized, sex_label, status_mark
+from tui.widgets.common import B, day, end_reason_label, span, findings_text, localized, sex_label, status_mark
 from tui.widgets.footer import Footer
 
 
@@ -133,7 +133,7 @@ def history_text(snap) -> Text:
         if h.role == "deputy":
             t.append(" (" + _("deputy") + ")", style="dim")
         if h.ended_reason:
-            t.append("  " + _("ended early: {reason}", reason=h.ended_reason), style="yellow")
+            t.append("  " + _("ended early: {reason}", reason=end_reason_label(h.ended_reason)), style="yellow")
         t.append("\n")
     return t
 
@@ -155,10 +155,11 @@ def next_period_text(snap) -> Text:
             t.append("  " + _("No appointments yet for the next period.") + "\n", style="dim")
     if snap.nominations:
         t.append("\n" + _("Nominations in the round:") + "\n", style="bold")
+        seat_names = {s.id: s.name for c in snap.compositions for s in c.seats}
         for n in snap.nominations:
             cands = ", ".join(c.name for c in n.candidates) or _("no candidates named")
             orgs = ", ".join(snap.org_names.get(o, o) for o in n.organisations)
-            t.append(f"  {day(n.round)}  {n.seat}: ")
+            t.append(f"  {day(n.round)}  {seat_names.get(n.seat, n.seat)}: ")
             t.append(orgs)
             t.append(" — ")
             t.append(cands, style="dim")

@@ -17,11 +17,27 @@ from textual.widgets import DataTable, Input, Label, Static
 from registry.i18n import N_, _, _n
 from tui.app import resume_collector
 from tui.screens.base import UdpegScreen, deliver, fail
-from tui.widgets.common import B, day, gender_bar, localized, parse_day, status_mark
+from tui.widgets.common import B, day, ellipsis, gender_bar, localized, parse_day, status_mark
 from tui.widgets.footer import Footer
 
 SORTS = ("name", "status", "open", "term")
 STATUS_RANK = {"error": 0, "warning": 1, "ok": 2}
+
+
+class FilterInput(Input):
+    """The boards filter, which has the focus on the first screen: "?" (help) and "/" (filter) are
+    keys there, not characters typed into it (board names have neither)."""
+
+    KEYS = {"?", "/"}
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return character not in self.KEYS and super().check_consume_key(key, character)
+
+    async def _on_key(self, event) -> None:
+        if event.character in self.KEYS:
+            event.prevent_default()       # Input's own handler would type it; the bindings take it
+            return
+
 
 
 @localized
@@ -51,7 +67,7 @@ class BoardsScreen(UdpegScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="title", classes="title")
         with Horizontal(classes="bar"):
-            yield Input(placeholder=_("Filter boards by name…"), id="filter")
+            yield FilterInput(placeholder=_("Filter boards by name…"), id="filter")
             yield Label(_("As of"), classes="label")
             yield Input(value=day(self.on_date), id="on", classes="date")
         yield DataTable(id="boards", cursor_type="row", zebra_stripes=False)
@@ -63,9 +79,11 @@ class BoardsScreen(UdpegScreen):
         t = self.query_one(DataTable)
         fixed = [("counted", _("Counted"), 5), ("wm", _("Women/men"), 12), ("open", _("Open"), 4),
                  ("term", _("Term end"), 10)]
+        if self.size.width < 100:     # narrow: the counted members are the bar's two figures added up
+            fixed = fixed[1:]
         widths = [(k, label, max(w, len(label))) for k, label, w in fixed]
         used = 1 + sum(w for _k, _l, w in widths) + 2 * (len(widths) + 2) + 2
-        name_width = min(70, max(16, self.size.width - used))
+        name_width = max(16, self.size.width - used)     # the name takes the spare width
         if getattr(self, "_name_width", None) == name_width:
             return
         self._name_width = name_width
@@ -136,7 +154,8 @@ class BoardsScreen(UdpegScreen):
         keep = t.cursor_row
         t.clear()
         for r in self._sorted():
-            t.add_row(status_mark(r["status"]), Text(r["name"]), Text(str(r["counted"]), justify="right"),
+            counted = [Text(str(r["counted"]), justify="right")] if "counted" in t.columns else []
+            t.add_row(status_mark(r["status"]), Text(ellipsis(r["name"], self._name_width)), *counted,
                       gender_bar(r["women"], r["men"], r["undisclosed"]),
                       Text(str(r["open_seats"]) if r["open_seats"] else "·", justify="right",
                            style="bold" if r["open_seats"] else "dim"),
@@ -174,16 +193,19 @@ class BoardsScreen(UdpegScreen):
         event.input.value = day(self.on_date)
         self._title()
         self.reload()
-        self.query_one(DataTable).focus()
+        # back to the filter: letters typed next filter the boards, never run a screen command
+        self.query_one("#filter", Input).focus()
 
     @on(DataTable.RowSelected, "#boards")
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         self.open(event.row_key.value)
 
     def on_key(self, event) -> None:
-        if event.key == "down" and self.focused is self.query_one("#filter", Input):
+        in_filter = self.focused is self.query_one("#filter", Input)
+        if event.key == "down" and in_filter:
             self.query_one(DataTable).focus()
             event.stop()
+
 
     def action_open_board(self) -> None:
         t = self.query_one(DataTable)
@@ -195,6 +217,7 @@ class BoardsScreen(UdpegScreen):
     def open(self, board_id: str) -> None:
         from tui.screens.board import BoardScreen
 
+        self._return_focus = self.focused        # Escape from the board comes back here
         self.app.push_screen(BoardScreen(board_id, self.on_date))
 
     def action_focus_filter(self) -> None:
@@ -278,5 +301,10 @@ class BoardsScreen(UdpegScreen):
             self.reload()
 
     def on_screen_resume(self) -> None:
+        back = getattr(self, "_return_focus", None)
+        if back is not None and back.is_attached:
+            self._return_focus = None
+            back.focus()
+            self.call_after_refresh(back.focus)
         if self.rows:
             self.reload()

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from registry.i18n import N_, _
-from registry.service import END_REASONS, Invalid, NominationInput, check_nomination_fields, check_person_fields
+from registry.i18n import N_, _, _n
+from registry.service import END_REASONS
 from tui.widgets.common import B, day, findings_text, localized, parse_day
 
 
@@ -103,73 +103,159 @@ class EndAppointmentDialog(ModalScreen[tuple | None]):
 
 
 @localized
-class NominationDialog(ModalScreen[dict | None]):
-    """Register a nomination: board, seat group, round, organisations, candidates, special reasons."""
+class NominationDialog(ModalScreen[tuple | None]):
+    """Register a nomination: board, seat group, organisations and candidates picked by name.
 
-    BINDINGS = [B("escape", "cancel", N_("Cancel"), "nominate.cancel")]
+    The dialog saves through ``service.nominate`` itself and stays open, with what was typed,
+    when the save is refused; it returns (nomination id, findings). Before saving it asks the core
+    whether one of the organisations already nominated for the same round (``service.
+    same_round_nominations``) and shows it: Register again saves the second one anyway.
+    """
+
+    BINDINGS = [B("escape", "cancel", N_("Cancel"), "nominate.cancel"),
+                B("ctrl+s", "register", N_("Register"), "nominate.register", priority=True)]
 
     def __init__(self, board: str = "", round_: date | None = None, seats: list[tuple[str, str]] | None = None,
-                 typed: dict | None = None) -> None:
+                 board_name: str = "", seat: str | None = None) -> None:
         super().__init__()
+        self.seat_id = seat
         self.board = board
+        self.board_name = board_name or board
         self.round = round_
         self.seats = seats or []
-        self.typed = typed or {}       # what was typed before a refusal: the form opens again with it
+        self.duplicate_ok: tuple | None = None
 
     def compose(self) -> ComposeResult:
+        from tui.widgets.picker import PickField, PickListField, boards_source, organisations_source, people_source
+
         with VerticalScroll(classes="dialog"):
             yield Static(Text(_("Register a nomination"), style="bold"))
-            yield Label(_("Board id"))
-            yield Input(value=self.board, id="board", compact=True)
-            yield Label(_("Seat group id"))
-            typed = self.typed
-            if self.seats:
-                known = {sid for sid, _name in self.seats}
-                yield Select([(Text(f"{name} ({sid})"), sid) for sid, name in self.seats], allow_blank=False, id="seat",
-                             compact=True, **({"value": typed["seat"]} if typed.get("seat") in known else {}))
-            else:
-                yield Input(value=typed.get("seat", ""), id="seat", compact=True)
+            yield Label(_("Board"))
+            yield PickField(_("Choose the board"), boards_source, value=self.board or None, name_=self.board_name,
+                            id="board")
+            yield Label(_("Seat group"))
+            seat = next((s for s in self.seats if s[0] == self.seat_id), None) or (
+                self.seats[0] if len(self.seats) == 1 else ("", ""))
+            yield PickField(_("Choose the seat group"), self._seat_source(), value=seat[0] or None, name_=seat[1],
+                            id="seat")
             yield Label(_("Round starts"))
             yield Input(value=day(self.round) if self.round else "", id="round", compact=True)
-            yield Label(_("Organisations (ids, comma separated)"))
-            yield Input(value=", ".join(typed.get("organisations", ())), id="orgs", compact=True)
-            yield Label(_("Candidates (person ids, comma separated)"))
-            yield Input(value=", ".join(typed.get("candidates", ())), id="cands", compact=True)
+            yield Label(_("Nominating organisations"))
+            yield PickListField(_("Add a nominating organisation"), organisations_source, id="orgs")
+            yield Label(_("Candidates"))
+            yield PickListField(_("Add a candidate"), people_source, new_label=_("New person"), id="cands")
             yield Label(_("Seats nominated for"))
-            yield Input(value=str(typed.get("seats", 1)), id="count", compact=True)
+            yield Input(value="1", id="count", compact=True)
             yield Label(_("Special reasons (§ 10 a, stk. 2), if any"))
-            yield Input(value=typed.get("reasons", ""), id="reasons", compact=True)
+            yield Input(id="reasons", compact=True)
+            yield Static("", id="form-error", classes="field-error")
             with Horizontal(classes="buttons"):
                 yield Button(_("Register"), variant="primary", id="ok")
                 yield Button(_("Cancel"), id="cancel")
 
+    def _seat_source(self):
+        from tui.widgets.picker import seat_groups_source
+
+        board = self.board
+        return seat_groups_source(board, self.round) if board else None
+
     def on_mount(self) -> None:
-        first = "#orgs" if self.board and self.round else "#board"
-        self.query_one(first, Input).focus()
+        self.query_one("#form-error").display = False
+        self.query_one("#orgs" if self.board and self.round else "#board").focus()
 
-    @on(Button.Pressed, "#ok")
-    def _ok(self) -> None:
-        def ids(widget_id: str) -> tuple[str, ...]:
-            return tuple(x.strip() for x in self.query_one(widget_id, Input).value.split(",") if x.strip())
+    def on_pick_field_changed(self, event) -> None:
+        if event.field.id == "board" and event.field.value != self.board:
+            self.board = event.field.value or ""
+            seat = self.query_one("#seat")
+            seat.source = self._seat_source()
+            seat.set(None)
+        self.duplicate_ok = None
+        self.say_error("")
 
-        seat_w = self.query_one("#seat")
-        seat = str(seat_w.value).strip()
+    def on_pick_list_field_changed(self, event) -> None:
+        self.duplicate_ok = None
+        self.say_error("")
+
+    def on_pick_list_field_new_requested(self, event) -> None:
+        def made(p: dict | None) -> None:
+            if p:
+                self.query_one("#cands").add(p["id"], p["name"])
+
+        self.app.push_screen(PersonDialog(name=event.name), made)
+
+    def say_error(self, message: str, severity: str = "error") -> None:
+        w = self.query_one("#form-error", Static)
+        w.set_classes("field-error" if severity == "error" else "field-warning")
+        w.update(Text(message))
+        w.display = bool(message)
+        if message:
+            self.call_after_refresh(w.scroll_visible)
+
+    def form(self) -> dict:
+        """What the form holds; ValueError with a sentence (and the field's id) when something is missing."""
+        board = self.query_one("#board").value
+        if not board:
+            raise FormError("board", _("Choose the board."))
+        seat = self.query_one("#seat").value
+        if not seat:
+            raise FormError("seat", _("Choose the seat group."))
         try:
             rnd = parse_day(self.query_one("#round", Input).value)
-            count = int(self.query_one("#count", Input).value or "1")
         except ValueError as exc:
-            self.notify(str(exc) if "date" in str(exc) or "dato" in str(exc) else _("The number of seats must be a whole number."),
-                        severity="error", markup=False)
+            raise FormError("round", str(exc)) from None
+        orgs = self.query_one("#orgs").values
+        if not orgs:
+            raise FormError("orgs", _("Add the nominating organisation."))
+        cands = self.query_one("#cands").values
+        if not cands:
+            raise FormError("cands", _("Add at least one candidate."))
+        try:
+            count = int(self.query_one("#count", Input).value or "1")
+        except ValueError:
+            raise FormError("count", _("The number of seats must be a whole number.")) from None
+        return {"board": board, "seat": seat, "round": rnd, "organisations": orgs, "candidates": cands,
+                "seats": count, "reasons": self.query_one("#reasons", Input).value.strip()}
+
+    @on(Button.Pressed, "#ok")
+    def action_register(self) -> None:
+        try:
+            form = self.form()
+        except FormError as exc:
+            self.say_error(str(exc))
+            self.query_one(f"#{exc.field}").focus()
             return
-        form = {"board": self.query_one("#board", Input).value.strip(), "seat": seat, "round": rnd,
-                "organisations": ids("#orgs"), "candidates": ids("#cands"), "seats": count,
-                "reasons": self.query_one("#reasons", Input).value.strip()}
-        try:   # refused as a dataset load would refuse it: the form stays open with what was typed
-            check_nomination_fields(NominationInput(**form))
-        except Invalid as exc:
-            self.notify(str(exc), severity="error", markup=False)
+        self.save(form)
+
+    @work(thread=True, exclusive=True, group="nominate", exit_on_error=False)
+    def save(self, form: dict) -> None:
+        from registry import service
+        from tui.screens.base import error_text
+
+        key = (form["board"], form["round"], form["organisations"])
+        try:
+            if self.duplicate_ok != key:
+                existing = service.same_round_nominations(self.app.ctx, form["board"], form["round"],
+                                                          form["organisations"])
+                if existing:
+                    self.app.call_from_thread(self.flag_duplicate, key, existing)
+                    return
+            nid, findings = service.nominate(self.app.ctx, service.NominationInput(
+                board=form["board"], seat=form["seat"], round=form["round"], organisations=form["organisations"],
+                candidates=form["candidates"], seats=form["seats"], reasons=form["reasons"]))
+        except Exception as exc:  # noqa: BLE001 - shown beside the form, which keeps its input
+            self.app.call_from_thread(self.say_error, error_text(exc))
             return
-        self.dismiss(form)
+        self.app.call_from_thread(self.dismiss, (nid, findings))
+
+    def flag_duplicate(self, key: tuple, existing: list[dict]) -> None:
+        self.duplicate_ok = key
+        names = dict(self.query_one("#orgs").chosen)
+        orgs = sorted({names.get(o, o) for e in existing for o in e["organisations"]})
+        self.say_error(_n("{orgs} already nominated for this round ({n} nomination registered). Press Register again "
+                          "to save a second one, or Escape to cancel.",
+                          "{orgs} already nominated for this round ({n} nominations registered). Press Register again "
+                          "to save a second one, or Escape to cancel.", len(existing), orgs=", ".join(orgs),
+                          n=len(existing)), "warning")
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -178,6 +264,14 @@ class NominationDialog(ModalScreen[dict | None]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class FormError(ValueError):
+    """A field of a form is wrong: ``field`` is the widget id, the message a sentence."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 HELP = [
@@ -191,8 +285,11 @@ HELP = [
     (N_("Board"), [("1–5", N_("Seats, findings, gender, history, next period")), ("a", N_("Appoint to the highlighted seat")), ("e", N_("End the highlighted appointment early")),
                    ("n", N_("Nominations for this board")), ("r", N_("Reload"))]),
     (N_("Appoint"), [("↑/↓", N_("Choose a candidate: the findings update at once")), ("ctrl+f", N_("Search all people")),
-                     ("ctrl+s", N_("Appoint (a broken rule asks for a reason)"))]),
-    (N_("Nominations"), [("ctrl+n", N_("Register a nomination")), ("y / x", N_("Accept / reject the stated special reasons")),
+                     ("ctrl+s", N_("Appoint (a broken rule asks for a reason)")),
+                     ("shift+tab", N_("Decision meeting, item and case; nominating organisations; deputy's member"))]),
+    (N_("Pickers"), [(N_("enter"), N_("Open the list (a field showing a name)")), (N_("type"), N_("Filter by name")),
+                     ("↓ / enter", N_("Go to the list / pick")), ("backspace", N_("Remove the last one picked"))]),
+    (N_("Nominations"), [("ctrl+n", N_("Register a nomination (ctrl+s saves)")), ("y / x", N_("Accept / reject the stated special reasons")),
                          ("l", N_("Planner for the board's round")),
                          ("d", N_("The round's documents: agenda item, decision, requests, follow-ups"))]),
     (N_("Documents"), [("ctrl+o", N_("Preview the document")), ("ctrl+s", N_("Write the file or files"))]),
@@ -235,24 +332,30 @@ SEX_CHOICES = (("woman", N_("woman")), ("man", N_("man")), ("undisclosed", N_("u
 
 @localized
 class PersonDialog(ModalScreen[dict | None]):
-    """Add or edit a person: name, sex as declared (or undisclosed), party, municipality, skills."""
+    """Add or edit a person: name, sex as declared (or undisclosed), party, municipality, skills.
 
-    BINDINGS = [B("escape", "cancel", N_("Cancel"), "person.cancel")]
+    The dialog saves through ``service.save_person`` and returns the saved person; a refused save
+    keeps the dialog open with what was typed and the reason beside the form.
+    """
 
-    def __init__(self, person: dict | None = None, typed: dict | None = None) -> None:
+    BINDINGS = [B("escape", "cancel", N_("Cancel"), "person.cancel"),
+                B("ctrl+s", "save", N_("Save"), "person.save", priority=True)]
+
+    def __init__(self, person: dict | None = None, name: str = "") -> None:
         super().__init__()
         self.person = person or {}
-        self.typed = typed or {}       # what was typed before a refusal: the form opens again with it
+        self.new_name = name
 
     def compose(self) -> ComposeResult:
-        p = {**self.person, **{k: v for k, v in self.typed.items() if k in ("id", "name", "sex", "party",
-                                                                               "municipality", "skills")}}
+        p = self.person
         with VerticalScroll(classes="dialog"):
-            yield Static(Text(_("Edit person") if self.person else _("Add a person"), style="bold"))
-            yield Label(_("Id (letters, digits and dashes)"))
-            yield Input(value=p.get("id", ""), id="pid", compact=True, disabled=bool(self.person))
+            yield Static(Text(_("Edit person") if p else _("Add a person"), style="bold"))
             yield Label(_("Name"))
-            yield Input(value=p.get("name", ""), id="name", compact=True)
+            yield Input(value=p.get("name", self.new_name), id="name", compact=True)
+            yield Static("", id="err-name", classes="field-error")
+            yield Label(_("Id (letters, digits and dashes)"))
+            yield Input(value=p.get("id", slug(self.new_name)), id="pid", compact=True, disabled=bool(p))
+            yield Static("", id="err-pid", classes="field-error")
             yield Label(_("Sex, as the person declared it"))
             yield Select([(_(label), value) for value, label in SEX_CHOICES], value=p.get("sex", "undisclosed"),
                          allow_blank=False, id="sex", compact=True)
@@ -260,33 +363,73 @@ class PersonDialog(ModalScreen[dict | None]):
             yield Input(value=p.get("party") or "", id="party", compact=True)
             yield Label(_("Municipality id"))
             yield Input(value=p.get("municipality") or "", id="municipality", compact=True)
+            yield Static("", id="err-municipality", classes="field-error")
             yield Label(_("Skills (comma separated)"))
             yield Input(value=", ".join(p.get("skills") or []), id="skills", compact=True)
+            yield Static("", id="err-form", classes="field-error")
             with Horizontal(classes="buttons"):
                 yield Button(_("Save"), variant="primary", id="ok")
                 yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#name" if self.person else "#pid", Input).focus()
+        for w in self.query(".field-error"):
+            w.display = False          # shown beside the field when a save is refused
+        self.query_one("#name", Input).focus()
+
+    @on(Input.Changed, "#name")
+    def _name(self, event: Input.Changed) -> None:
+        """A new person's id follows the name until the id is typed by hand."""
+        if self.person:
+            return
+        pid = self.query_one("#pid", Input)
+        last = getattr(self, "_last_slug", slug(self.new_name))
+        if pid.value in ("", last):
+            self._last_slug = slug(event.value)
+            pid.value = self._last_slug
+
+    def show_error(self, field: str, message: str) -> None:
+        for f in ("name", "pid", "municipality", "form"):
+            w = self.query_one(f"#err-{f}", Static)
+            w.update(Text(message) if f == field else "")
+            w.display = bool(message) and f == field
+        if message:
+            w = self.query_one(f"#err-{field}", Static)
+            self.call_after_refresh(w.scroll_visible)
+            if field != "form":
+                self.query_one(f"#{field}").focus()
 
     @on(Button.Pressed, "#ok")
-    def _ok(self) -> None:
+    def action_save(self) -> None:
         def val(wid: str) -> str:
             return self.query_one(wid, Input).value.strip()
 
-        if not val("#pid") or not val("#name"):
-            self.notify(_("A person needs an id and a name."), severity="warning", markup=False)
+        if not val("#name"):
+            self.show_error("name", _("A person needs a name."))
             return
-        form = {"id": val("#pid"), "name": val("#name"), "sex": str(self.query_one("#sex", Select).value),
-                "party": val("#party"), "municipality": val("#municipality"),
-                "skills": [s.strip() for s in val("#skills").split(",") if s.strip()],
-                "version": self.person.get("version"), "create": not self.person}
-        try:   # refused as a dataset load would refuse it: the form stays open with what was typed
-            check_person_fields(form["id"], form)
-        except Invalid as exc:
-            self.notify(str(exc), severity="error", markup=False)
+        if not val("#pid"):
+            self.show_error("pid", _("A person needs an id (letters, digits and dashes)."))
             return
-        self.dismiss(form)
+        self.save({"id": val("#pid"), "name": val("#name"), "sex": str(self.query_one("#sex", Select).value),
+                   "party": val("#party"), "municipality": val("#municipality"),
+                   "skills": [s.strip() for s in val("#skills").split(",") if s.strip()],
+                   "version": self.person.get("version"), "create": not self.person})
+
+    @work(thread=True, exclusive=True, group="person-save", exit_on_error=False)
+    def save(self, form: dict) -> None:
+        from registry import service
+        from tui.screens.base import error_text
+
+        try:
+            p = service.save_person(self.app.ctx, form["id"], {k: form[k] for k in ("name", "sex", "party",
+                                                                                     "municipality", "skills")},
+                                    expected_version=form["version"], create=form["create"])
+        except Exception as exc:  # noqa: BLE001 - the dialog stays open with its input
+            message = error_text(exc)
+            field = ("municipality" if form["municipality"] and form["municipality"] in message
+                     else "pid" if form["create"] and form["id"] in message else "form")
+            self.app.call_from_thread(self.show_error, field, message)
+            return
+        self.app.call_from_thread(self.dismiss, p)
 
     @on(Input.Submitted)
     def _next(self) -> None:
@@ -295,3 +438,13 @@ class PersonDialog(ModalScreen[dict | None]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def slug(name: str) -> str:
+    """An id from a name: 'Rikke Gandrup' → 'rikke-gandrup' (æ→ae, ø→oe, å→aa)."""
+    import re
+    import unicodedata
+
+    s = name.strip().lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")

@@ -15,7 +15,7 @@ from registry import service
 from registry.i18n import N_, _
 from tui import data
 from tui.screens.base import UdpegScreen, deliver, fail
-from tui.widgets.common import B, day, findings_text, localized, sex_label
+from tui.widgets.common import B, day, ellipsis, findings_text, localized, sex_label
 from tui.widgets.footer import Footer
 
 ACCEPTED = {"yes": N_("accepted"), "no": N_("rejected"), "": ""}
@@ -51,12 +51,15 @@ class NominationsScreen(UdpegScreen):
     def on_mount(self) -> None:
         t = self.query_one(DataTable)
         t.add_column(_("Round"), key="round", width=10)
-        wide = self.size.width >= 120
-        t.add_column(_("Board"), key="board", width=40 if wide else 18)
-        t.add_column(_("Seat"), key="seat", width=12 if wide else 9)
-        t.add_column(_("Organisations"), key="orgs", width=max(18, self.size.width - (40 if wide else 18) - (12 if wide else 9) - 46))
+        reasons = max(9, len(_("Reasons")))
+        spare = max(36, self.size.width - 10 - 5 - reasons - 2 * 6 - 2)      # board, seat and organisations share it
+        self._w = {"board": spare * 2 // 5, "seat": spare * 3 // 10}
+        self._w["orgs"] = spare - self._w["board"] - self._w["seat"]
+        t.add_column(_("Board"), key="board", width=self._w["board"])
+        t.add_column(_("Seat"), key="seat", width=self._w["seat"])
+        t.add_column(_("Organisations"), key="orgs", width=self._w["orgs"])
         t.add_column(_("W/M"), key="wm", width=5)
-        t.add_column(_("Reasons"), key="reasons", width=max(9, len(_("Reasons"))))
+        t.add_column(_("Reasons"), key="reasons", width=reasons)
         self.query_one("#detail-box").border_title = _("§ 10 a and other findings")
         if self.board:
             self.query_one("#title", Static).update(Text.assemble((_("Nominations"), "bold"), "  ", (self.board, "dim")))
@@ -70,6 +73,8 @@ class NominationsScreen(UdpegScreen):
     def load(self, board: str | None, search: str) -> None:
         try:
             rows = data.nominations(self.ctx, board, search)
+            names = service.seat_names(self.ctx, [(r["board"], r["seat"]) for r in rows])
+            rows = [{**r, "seat_name": names.get((r["board"], r["seat"]), r["seat"])} for r in rows]
         except Exception as exc:  # noqa: BLE001
             fail(self, exc)
             return
@@ -83,7 +88,10 @@ class NominationsScreen(UdpegScreen):
             facts = r["candidate_facts"]
             w = sum(s == "woman" for _i, _n, s in facts)
             mn = sum(s == "man" for _i, _n, s in facts)
-            t.add_row(Text(day(r["round"])), Text(r["board_name"]), Text(r["seat"]), Text(", ".join(r["org_names"])),
+            cw = self._w
+            t.add_row(Text(day(r["round"])), Text(ellipsis(r["board_name"], cw["board"])),
+                      Text(ellipsis(r.get("seat_name") or r["seat"], cw["seat"])),
+                      Text(ellipsis(", ".join(r["org_names"]), cw["orgs"])),
                       Text(f"{w}/{mn}"), Text(_(ACCEPTED.get(r["reasons_accepted"] or "", "")) if r["reasons"] or r["reasons_accepted"] else ""),
                       key=r["id"])
         if self.focus_id in self.rows:
@@ -123,7 +131,7 @@ class NominationsScreen(UdpegScreen):
         t = Text()
         if r:
             t.append(r["board_name"], style="bold")
-            t.append(f" · {r['seat']} · " + _("round {date}", date=day(r["round"])) + "\n")
+            t.append(f" · {r.get('seat_name') or r['seat']} · " + _("round {date}", date=day(r["round"])) + "\n")
             t.append(_("Candidates:") + " ", style="dim")
             t.append(", ".join(f"{name} ({sex_label(sex)})" for _i, name, sex in r["candidate_facts"]) or _("none named"))
             t.append("\n")
@@ -148,54 +156,28 @@ class NominationsScreen(UdpegScreen):
         cur = self._current()
         board = self.board or (cur["board"] if cur else "")
         rnd = cur["round"] if cur and cur["board"] == board else None
-        self.open_form(board, rnd)
+        name = cur["board_name"] if cur and cur["board"] == board else board
+        self._seat = cur["seat"] if cur and cur["board"] == board else None     # the highlighted row's seat group
+        self.open_form(board, rnd, name)
 
     @work(thread=True, exclusive=True, group="nomination-form", exit_on_error=False)
-    def open_form(self, board: str, rnd: date | None) -> None:
+    def open_form(self, board: str, rnd: date | None, name: str = "") -> None:
         try:
-            seats = data.seat_choices(self.ctx, board) if board else []
+            seats = [(r["seat"], r["name"]) for r in service.find_seat_groups(self.ctx, board, rnd)] if board else []
         except Exception as exc:  # noqa: BLE001
             fail(self, exc)
             return
-        deliver(self, self.show_form, board, rnd, seats)
+        deliver(self, self.show_form, board, rnd, seats, name)
 
-    def show_form(self, board: str, rnd: date | None, seats: list) -> None:
+    def show_form(self, board: str, rnd: date | None, seats: list, name: str = "") -> None:
         from tui.screens.dialogs import NominationDialog
 
-        def done(form: dict | None) -> None:
-            if form:
-                self.register(form)
+        def done(saved: tuple | None) -> None:
+            if saved:
+                self.registered(*saved)
 
-        self.app.push_screen(NominationDialog(board, rnd, seats), done)
-
-    @work(thread=True, exclusive=True, group="nominate", exit_on_error=False)
-    def register(self, form: dict) -> None:
-        try:
-            nid, findings = service.nominate(self.ctx, service.NominationInput(
-                board=form["board"], seat=form["seat"], round=form["round"], organisations=form["organisations"],
-                candidates=form["candidates"], seats=form["seats"], reasons=form["reasons"]))
-        except Exception as exc:  # noqa: BLE001
-            fail(self, exc)
-            deliver(self, self.reopen, form)     # refused: the form opens again with what was typed
-            return
-        deliver(self, self.registered, nid, findings)
-
-    @work(thread=True, exclusive=True, group="nomination-form", exit_on_error=False)
-    def reopen(self, form: dict) -> None:
-        try:
-            seats = data.seat_choices(self.ctx, form["board"]) if form["board"] else []
-        except Exception:  # noqa: BLE001 - an unknown board: the seat is typed
-            seats = []
-        deliver(self, self.show_typed_form, form, seats)
-
-    def show_typed_form(self, form: dict, seats: list) -> None:
-        from tui.screens.dialogs import NominationDialog
-
-        def done(again: dict | None) -> None:
-            if again:
-                self.register(again)
-
-        self.app.push_screen(NominationDialog(form["board"], form["round"], seats, typed=form), done)
+        self.app.push_screen(NominationDialog(board, rnd, seats, board_name=name, seat=getattr(self, "_seat", None)),
+                             done)
 
     def registered(self, nid: str, findings: list) -> None:
         self.say(_("The nomination is registered."))

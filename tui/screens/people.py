@@ -9,10 +9,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Input, Static
 
 from registry import service
-from registry.errors import ConflictError
 from registry.i18n import N_, _
 from tui.screens.base import UdpegScreen, deliver, fail
-from tui.widgets.common import B, day, localized, sex_label
+from tui.widgets.common import B, day, end_reason_label, localized, office_label, sex_label
 from tui.widgets.footer import Footer
 
 PAGE = 100
@@ -101,7 +100,12 @@ class PeopleScreen(UdpegScreen):
             p = service.person(self.ctx, person_id)
             from registry import masterdata
 
-            p["offices"] = masterdata.person_offices(self.ctx, person_id)
+            p["offices"] = masterdata.person_offices(self.ctx, person_id)   # with their keys and the body's name
+            bodies = service.body_names(self.ctx, [o["body"] for o in p["offices"]] + [p.get("municipality") or ""])
+            seats = service.seat_names(self.ctx, [(s["board"], s["seat"]) for s in p["seats"]])
+            p = {**p, "municipality_name": bodies.get(p.get("municipality") or "", p.get("municipality")),
+                 "offices": [{**o, "body_name": o.get("body_name") or bodies.get(o["body"], o["body"])} for o in p["offices"]],
+                 "seats": [{**s, "seat_name": seats.get((s["board"], s["seat"]), s["seat"])} for s in p["seats"]]}
         except Exception as exc:  # noqa: BLE001
             fail(self, exc)
             return
@@ -115,7 +119,7 @@ class PeopleScreen(UdpegScreen):
         if p.get("party"):
             t.append(f" · {p['party']}", style="dim")
         if p.get("municipality"):
-            t.append(f" · {p['municipality']}", style="dim")
+            t.append(f" · {p.get('municipality_name') or p['municipality']}", style="dim")
         if p.get("skills"):
             t.append("\n" + _("Skills:") + " ", style="dim")
             t.append(", ".join(p["skills"]))
@@ -124,9 +128,7 @@ class PeopleScreen(UdpegScreen):
             t.append(_("Offices") + "\n", style="bold")
             for o in p["offices"]:
                 t.append(f"  {day(o['start'])} – {day(o['end'])}  ")
-                from tui.screens.masterdata import office_label
-
-                t.append(f"{office_label(o['office'])} · {o.get('body_name', o['body'])}\n")
+                t.append(office_label(o["office"], o.get("body_name") or o["body"]) + "\n")
         t.append(_("Seats") + "\n", style="bold")
         if not p["seats"]:
             t.append("  " + _("No seats recorded.") + "\n", style="dim")
@@ -134,11 +136,11 @@ class PeopleScreen(UdpegScreen):
             last = s["ended"] or s["end"]
             t.append(f"  {day(s['start'])} – {day(last)}  ")
             t.append(s["board_name"])
-            t.append(f" · {s['seat']}", style="dim")
+            t.append(f" · {s.get('seat_name') or s['seat']}", style="dim")
             if s["role"] == "deputy":
                 t.append(" (" + _("deputy") + ")", style="dim")
             if s["ended"]:
-                t.append("  " + _("ended early: {reason}", reason=s["ended_reason"] or ""), style="yellow")
+                t.append("  " + _("ended early: {reason}", reason=end_reason_label(s["ended_reason"])), style="yellow")
             t.append("\n")
         self.query_one("#detail", Static).update(t)
 
@@ -166,26 +168,10 @@ class PeopleScreen(UdpegScreen):
         pid = self.current["id"]
         self.app.push_screen(OfficesDialog(self.current, self.today), lambda changed: changed and self.load_person(pid))
 
-    def _saved_form(self, form: dict | None) -> None:
-        if form:
-            self.save(form)
-
-    @work(thread=True, exclusive=True, group="person-save", exit_on_error=False)
-    def save(self, form: dict) -> None:
-        try:
-            p = service.save_person(self.ctx, form["id"], {k: form[k] for k in ("name", "sex", "party", "municipality", "skills")},
-                                    expected_version=form["version"], create=form["create"])
-        except Exception as exc:  # noqa: BLE001 - a conflict is shown as its sentence
-            fail(self, exc)
-            if not isinstance(exc, ConflictError):   # refused: the form opens again with what was typed
-                deliver(self, self.reopen, form)
-            return
-        deliver(self, self.saved, p)
-
-    def reopen(self, form: dict) -> None:
-        from tui.screens.dialogs import PersonDialog
-
-        self.app.push_screen(PersonDialog(None if form["create"] else self.current, typed=form), self._saved_form)
+    def _saved_form(self, p: dict | None) -> None:
+        """The dialog saved (it stays open while a save is refused): show the saved person."""
+        if p:
+            self.saved(p)
 
     def saved(self, p: dict) -> None:
         self.say(_("{name} is saved.", name=p["name"]))

@@ -17,7 +17,7 @@ from registry import service
 from registry.i18n import N_, _, _n
 from tui import data
 from tui.screens.base import UdpegScreen, deliver, fail
-from tui.widgets.common import B, day, localized, parse_day
+from tui.widgets.common import B, day, ellipsis, localized, parse_day
 from tui.widgets.footer import Footer
 
 #: Formula-leading characters a spreadsheet would run (neutralised in the CSV export).
@@ -58,13 +58,18 @@ class VacanciesScreen(UdpegScreen):
 
     def on_mount(self) -> None:
         t = self.query_one(DataTable)
-        wide = self.size.width >= 120
+        open_w, term_w = max(4, len(_("Open"))), max(10, len(_("Term end")))
+        spare = max(30, self.size.width - 10 - open_w - term_w - 2 * 6 - 2)   # board, seat, group share it
+        group_w = max(len(_("Council group")), spare // 5)                     # a header is never cut
+        seat_w = max(len(_("Seat group")), (spare - group_w) * 9 // 20)
+        board_w = max(len(_("Board")), spare - group_w - seat_w)
+        self._w = {"board": board_w, "seat": seat_w, "group": group_w}
         t.add_column(_("From"), key="from", width=10)
-        t.add_column(_("Board"), key="board", width=50 if wide else 16)
-        t.add_column(_("Seat group"), key="seat", width=40 if wide else 12)
-        t.add_column(_("Open"), key="open", width=max(4, len(_("Open"))))
-        t.add_column(_("Council group"), key="group", width=24 if wide else 11)
-        t.add_column(_("Term end"), key="term", width=10)
+        t.add_column(_("Board"), key="board", width=self._w["board"])
+        t.add_column(_("Seat group"), key="seat", width=self._w["seat"])
+        t.add_column(_("Open"), key="open", width=open_w)
+        t.add_column(_("Council group"), key="group", width=group_w)
+        t.add_column(_("Term end"), key="term", width=term_w)
         self.load_groups()
 
     @work(thread=True, exclusive=True, group="groups", exit_on_error=False)
@@ -117,8 +122,10 @@ class VacanciesScreen(UdpegScreen):
         t = self.query_one(DataTable)
         t.clear()
         for i, r in enumerate(rows):
-            t.add_row(Text(day(r["from"])), Text(r["board_name"]), Text(r["seat_name"]), Text(str(r["open"]), justify="right"),
-                      Text(r["council_group_name"] or "–", style="bold" if r["council_group_name"] else "dim"),
+            cw = self._w
+            t.add_row(Text(day(r["from"])), Text(ellipsis(r["board_name"], cw["board"])),
+                      Text(ellipsis(r["seat_name"], cw["seat"])), Text(str(r["open"]), justify="right"),
+                      Text(ellipsis(r["council_group_name"], cw["group"]) if r["council_group_name"] else "–", style="bold" if r["council_group_name"] else "dim"),
                       Text(day(r["term_end"])), key=f"{i}")
         total = sum(r["open"] for r in rows)
         self.query_one("#status", Static).update(

@@ -127,3 +127,28 @@ def B(key: str, action: str, description: str, id: str, show: bool = True, prior
       key_display: str | None = None) -> Binding:
     """A Binding with an id (users remap keys by id) and a msgid description."""
     return Binding(key, action, description, show=show, id=id, priority=priority, key_display=key_display)
+
+
+# --- labels for stored codes (never shown raw) ---------------------------------------------------
+
+END_REASON_LABELS = {"resigned": N_("resigned"), "left-council": N_("left the council"), "deceased": N_("deceased"),
+                     "replaced": N_("replaced"), "other": N_("other")}
+
+OFFICE_LABELS = {"council-member": N_("Council member"), "mayor": N_("Mayor"),
+                 "regional-council-member": N_("Regional council member"), "kkr-member": N_("KKR member")}
+
+
+def end_reason_label(reason: str | None) -> str:
+    """'resigned' → 'fratrådt' in Danish; an unknown code as written."""
+    return _(END_REASON_LABELS[reason]) if reason in END_REASON_LABELS else (reason or "")
+
+
+def office_label(office: str, body_name: str) -> str:
+    """'council-member', 'Aalborg Kommune' → 'Byrådsmedlem, Aalborg Kommune' in Danish."""
+    label = _(OFFICE_LABELS[office]) if office in OFFICE_LABELS else office
+    return f"{label}, {body_name}" if body_name else label
+
+
+def ellipsis(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters, ending in "…" when it was cut."""
+    return text if len(text) <= width else text[:max(0, width - 1)].rstrip() + "…"

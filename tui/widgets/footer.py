@@ -28,7 +28,28 @@ class Footer(TextualFooter):
         keys = tuple((binding.key, app.get_key_display(binding), binding.description, binding.action, binding.show,
                       enabled, tooltip, binding.tooltip, binding.group)
                      for _node, binding, enabled, tooltip in self.screen.active_bindings.values())
-        return keys, self.compact, self.show_command_palette, app.ENABLE_COMMAND_PALETTE, app.COMMAND_PALETTE_BINDING
+        return (keys, self.compact, self.show_command_palette, app.ENABLE_COMMAND_PALETTE, app.COMMAND_PALETTE_BINDING,
+                app.size.width)
+
+    PALETTE_WIDTH = 14
+
+    def compose(self):
+        """Textual's keys, but only as many as fit whole: a key is never cut mid-word ("r Genindlæ");
+        the ones left out are in the help (F1) and the command palette."""
+        from textual.widgets._footer import FooterKey
+
+        budget = self.app.size.width - self.PALETTE_WIDTH
+        used, out, full = 0, [], False
+        for w in super().compose():
+            if isinstance(w, FooterKey) and not w.has_class("-command-palette"):
+                need = len(w.key_display) + len(w.description) + 3
+                if full or used + need > budget:
+                    full = True
+                    continue
+                used += need
+            out.append(w)
+        self.styles.grid_size_columns = len(out)
+        yield from out
 
     async def _recompose_if_changed(self) -> None:
         if not self.is_attached:
