@@ -362,6 +362,20 @@ def check(ctx: Context, on: date, board: str | None = None, severity: str | None
     return sort_findings(out)
 
 
+def check_rows(ctx: Context, on: date, board: str | None = None, severity: str | None = None) -> list[dict]:
+    """:func:`check`'s findings, each as ``check --format json`` prints it, read from the store of
+    board findings (:mod:`registry.readmodel.store`) and filled there for the boards it lacks."""
+    from registry.findings import SEVERITY_RANK
+    from registry.readmodel.store import stored_findings
+
+    rows = stored_findings(ctx.engine, on, board)
+    if rows is None:
+        raise NotFound(_("There is no board with id {id}. `udpeg boards` lists them.", id=board))
+    if severity:
+        rows = [f for f in rows if SEVERITY_RANK[f["severity"]] <= SEVERITY_RANK[severity]]
+    return rows
+
+
 # --- what-if and appointing --------------------------------------------------------------------
 
 
