@@ -88,3 +88,56 @@ def test_intervals_are_wide_where_nothing_happens(synth_ctx):
         stored = evaluate_with_validity(s, date(2026, 11, 1))
     widths = sorted((hi - lo).days for lo, hi, _ in stored.values())
     assert widths[len(widths) // 2] >= 14
+
+
+@pytest.mark.parametrize("on", [date(2026, 11, 2), date(2022, 4, 2), date(2018, 7, 27)])
+def test_a_board_read_alone_has_the_findings_it_has_in_the_whole_registry(synth_ctx, on):
+    """The store fills the boards it lacks by reading only those: their seats held (plurality)
+    must count as in a registry-wide read, also for a member who sits on after the term."""
+    from registry.snapshot import load_snapshots
+
+    whole = _fresh(synth_ctx, on)
+    with read_session(synth_ctx.engine) as s:
+        boards = sorted(whole)
+        alone = {}
+        for i in range(0, len(boards), 7):      # a few boards at a time, as the store reads them
+            for b, snap in load_snapshots(s, on, boards[i:i + 7], history="full").items():
+                alone[b] = [f.to_dict() for f in evaluate(snap)]
+    assert alone == whole
+
+
+def test_a_holdover_member_read_alone_counts_the_seats_held_elsewhere(tmp_path):
+    """Someone who sits on after the term on a holdover board, and holds six seats elsewhere:
+    read alone, the board gives the plurality finding a registry-wide read gives."""
+    from registry.cli import main
+    from registry.service import Proposal
+    from registry.snapshot import load_snapshots
+
+    db = tmp_path / "h.db"
+    with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
+        assert main(["synth", "--boards", "40", "--years", "8", "--seed", "2", "--db", str(db)]) == 0
+    ctx = service.Context(make_engine(f"sqlite:///{db}"))
+    on = date(2026, 11, 2)
+    person = service.save_person(ctx, "test-many-seats", {"name": "Many Seats", "sex": "woman"}, create=True)["id"]
+    snaps = service.snapshots(ctx, on)
+    holdover = [b for b, s in sorted(snaps.items()) if s.board.holdover and s.composition]
+    others = [b for b, s in sorted(snaps.items()) if not s.board.holdover and s.composition][:6]
+    assert holdover and len(others) == 6
+    for b in others:
+        seat = snaps[b].composition.seats[0].id
+        service.appoint(ctx, Proposal(board=b, seat=seat, person=person, start=date(2026, 1, 1),
+                                      end=date(2029, 12, 31), override_reason="test"))
+    for b in holdover:     # a seat no one takes over from the new holder afterwards
+        seat = snaps[b].composition.seats[0].id
+        service.appoint(ctx, Proposal(board=b, seat=seat, person=person, start=date(2026, 10, 1),
+                                      end=date(2026, 10, 31), override_reason="test"))
+        whole = service.snapshots(ctx, on, history="recent")[b]
+        if any(h.person.id == person and h.status == "holdover" for h in whole.members):
+            break
+    else:
+        pytest.fail("no holdover board kept the member on")
+    with read_session(ctx.engine) as s:
+        alone = load_snapshots(s, on, [b], history="full")[b]
+    fresh = [f.to_dict() for f in evaluate(whole)]
+    assert any(f["rule"] == "plurality" and f["person"] == person for f in fresh)
+    assert [f.to_dict() for f in evaluate(alone)] == fresh
