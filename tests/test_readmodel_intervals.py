@@ -141,3 +141,36 @@ def test_a_holdover_member_read_alone_counts_the_seats_held_elsewhere(tmp_path):
     fresh = [f.to_dict() for f in evaluate(whole)]
     assert any(f["rule"] == "plurality" and f["person"] == person for f in fresh)
     assert [f.to_dict() for f in evaluate(alone)] == fresh
+
+
+def test_a_seat_taken_or_left_on_another_board_bounds_the_interval(tmp_path):
+    """Plurality counts seats on every board: someone on board X with five seats, who took a
+    sixth elsewhere until 20 days before the date and takes one again 20 days after it — X's
+    interval lies between, and X's findings differ on both sides."""
+    from registry.cli import main
+    from registry.service import Proposal
+
+    db = tmp_path / "p.db"
+    with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
+        assert main(["synth", "--boards", "40", "--years", "8", "--seed", "4", "--db", str(db)]) == 0
+    ctx = service.Context(make_engine(f"sqlite:///{db}"))
+    on = date(2026, 11, 1)
+    person = service.save_person(ctx, "test-five-seats", {"name": "Five Seats", "sex": "man"}, create=True)["id"]
+    snaps = service.snapshots(ctx, on)
+    plain = [b for b, s in sorted(snaps.items()) if not s.board.holdover and s.composition]
+    x, five, y = plain[0], plain[1:5], plain[5]
+
+    def appoint(board, start, end):
+        service.appoint(ctx, Proposal(board=board, seat=snaps[board].composition.seats[0].id, person=person,
+                                      start=start, end=end, override_reason="test"))
+
+    for b in (x, *five):
+        appoint(b, date(2026, 1, 1), date(2029, 12, 31))
+    appoint(y, date(2026, 6, 1), on - timedelta(days=20))
+    appoint(y, on + timedelta(days=20), date(2029, 12, 31))
+    with read_session(ctx.engine) as s:
+        lo, hi, _fs = evaluate_with_validity(s, on, [x])[x]
+    assert on - timedelta(days=19) <= lo <= on <= hi <= on + timedelta(days=19)
+    plurality = lambda day: [f for f in _fresh(ctx, day)[x] if f["rule"] == "plurality"]   # noqa: E731
+    assert plurality(on) == []
+    assert plurality(on + timedelta(days=20)) and plurality(on - timedelta(days=20))

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from dateutil.relativedelta import relativedelta
 
+from registry.rules._common import minus_lead
 from registry.terms import period_containing
 
 if TYPE_CHECKING:   # pragma: no cover
@@ -63,7 +64,7 @@ def _dates(snap: "BoardSnapshot") -> Iterable[date | None]:
         yield n.round
         yield n.received
         yield n.deadline
-        yield n.round - _LEAD
+        yield minus_lead(n.round)
         people += n.candidates
     for p in people:
         for o in p.offices:
@@ -112,11 +113,14 @@ def validity(snap: "BoardSnapshot", findings: Iterable["Finding"] = (),
     return interval(breakpoints(snap, extra), snap.on)
 
 
-def extra_dates(session, snaps: dict[str, "BoardSnapshot"]) -> dict[str, list[date | None]]:
-    """Per board, the dates :func:`validity` needs that its snapshot does not hold: every
-    nomination of the board (one that does not exist yet on the date is not in the snapshot), and
-    every member appointment, on any board, of the people sitting on it (their seats held)."""
-    from sqlalchemy import select
+def extra_dates(session, snaps: dict[str, "BoardSnapshot"], on: date) -> dict[str, list[date | None]]:
+    """Per board, the dates :func:`validity` needs that its snapshot (read with
+    ``history="recent"``) does not hold: every nomination of the board (one that does not exist
+    yet on ``on`` is not in the snapshot); the last end and early end before ``on`` of the
+    board's appointments that ended before it (not in the snapshot); and, for the people sitting
+    on it, the nearest start, end and early end on either side of ``on`` of their member
+    appointments on any board (their seats held)."""
+    from sqlalchemy import case, func, literal, select
 
     from registry import tables as t
     from registry.snapshot import _chunks, _day
@@ -124,20 +128,39 @@ def extra_dates(session, snaps: dict[str, "BoardSnapshot"]) -> dict[str, list[da
     ids = sorted(snaps)
     out: dict[str, list[date | None]] = {b: [] for b in ids}
     N, A = t.nomination.c, t.appointment.c
-    for chunk in _chunks(ids):
-        for b, rnd, rec, dl in session.execute(select(N.board, N.round, N.received, N.deadline).where(N.board.in_(chunk))):
-            rnd = _day(rnd)
-            out[b] += [rnd, _day(rec), _day(dl), rnd - _LEAD]
+    every = len(ids) > 900 * 4        # most of the registry: read it all rather than by board
+    chunks = [None] if every else list(_chunks(ids))
+    for chunk in chunks:
+        where = [] if chunk is None else [N.board.in_(chunk)]
+        for b, rnd, rec, dl in session.execute(select(N.board, N.round, N.received, N.deadline).where(*where)):
+            if b in out:
+                rnd = _day(rnd)
+                out[b] += [rnd, _day(rec), _day(dl), minus_lead(rnd)]
+        where = [A.start <= on] + ([] if chunk is None else [A.board.in_(chunk)])
+        for b, e, ed in session.execute(
+                select(A.board, func.max(case((A.end < on, A.end))), func.max(case((A.ended_date < on, A.ended_date))))
+                .where(*where).group_by(A.board)):
+            if b in out:
+                out[b] += [_day(e), _day(ed)]
     sitting: dict[str, set[str]] = {}
     for b, snap in snaps.items():
         for h in (*snap.members, *snap.deputies):
             if h.person.recorded:
                 sitting.setdefault(h.person.id, set()).add(b)
-    for chunk in _chunks(sorted(sitting)):
-        for p, s, e, ed in session.execute(select(A.person, A.start, A.end, A.ended_date)
-                                           .where(A.person.in_(chunk), A.role == "member")):
-            for b in sitting[p]:
-                out[b] += [_day(s), _day(e), _day(ed)]
+    cols = [A.person]
+    for c in (A.start, A.end, A.ended_date):
+        cols += [func.max(case((c < on, c))), func.min(case((c > on, c))), func.max(case((c == on, literal(1)), else_=0))]
+    for chunk in ([None] if len(sitting) > 900 * 4 else list(_chunks(sorted(sitting)))):
+        where = [A.role == "member"] + ([] if chunk is None else [A.person.in_(chunk)])
+        for r in session.execute(select(*cols).where(*where).group_by(A.person)):
+            boards = sitting.get(r[0])
+            if not boards:
+                continue
+            days = [_day(r[1]), _day(r[2]), _day(r[4]), _day(r[5]), _day(r[7]), _day(r[8])]
+            if r[3] or r[6] or r[9]:
+                days.append(on)
+            for b in boards:
+                out[b] += days
     return out
 
 
@@ -146,8 +169,8 @@ def evaluate_with_validity(session, on: date, board_ids=None) -> dict[str, tuple
     from registry.rules import evaluate
     from registry.snapshot import load_snapshots, paused_gc
 
-    snaps = load_snapshots(session, on, board_ids, history="full")
-    extra = extra_dates(session, snaps)
+    snaps = load_snapshots(session, on, board_ids, history="recent")
+    extra = extra_dates(session, snaps, on)
     out = {}
     with paused_gc():
         for b, snap in snaps.items():
