@@ -120,11 +120,10 @@ def _store(engine: Engine, version: int, rows: Sequence[dict]) -> None:
         return    # only a cache: the answer was computed, the next read computes it again
 
 
-def verify(engine: Engine, lang: str | None = None) -> list[dict]:
-    """Every stored interval checked against a fresh evaluation on its first and last day: the
-    differences (board, date, stored, fresh)."""
+def verify(engine: Engine) -> tuple[int, list[dict]]:
+    """Every stored interval checked against a fresh evaluation on its first and last day (within
+    1900–2199): how many rows were checked, and the differences (board, date, stored, fresh)."""
     from registry.db import read_session
-    from registry.i18n import get_language
     from registry.rules import evaluate
     from registry.snapshot import load_snapshots
 
@@ -145,4 +144,4 @@ def verify(engine: Engine, lang: str | None = None) -> list[dict]:
                 if fresh != r.findings:
                     out.append({"board": r.board, "on": day, "lang": lg, "stored": json.loads(r.findings),
                                 "fresh": None if fresh is None else json.loads(fresh)})
-    return out
+    return len(rows), out

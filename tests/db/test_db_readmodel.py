@@ -58,7 +58,7 @@ def test_stored_findings_equal_fresh_ones_on_many_dates(make_registry, synth_fil
     assert stored_findings(ctx.engine, days[0], board="no-such-board") is None
     one = reg.scalar("SELECT min(board) FROM board_status")
     assert stored_findings(ctx.engine, days[0], board=one) == _fresh(ctx, days[0], one)
-    assert verify(ctx.engine) == []
+    assert verify(ctx.engine) == (_stored_rows(reg), [])
 
 
 def test_every_write_empties_the_store_in_its_transaction(sample_reg):
@@ -99,6 +99,23 @@ def test_findings_computed_from_data_a_writer_has_since_changed_are_not_stored(s
     finally:
         store._store = real
     assert _stored_rows(sample_reg) == 0
+
+
+def test_db_verify_store_reports_a_stored_answer_that_differs(sample_reg, udpeg):
+    ctx = sample_reg.context()
+    stored_findings(ctx.engine, date(2026, 11, 1))
+    n = _stored_rows(sample_reg)
+    r = udpeg("db", "verify-store", db=sample_reg.db)
+    assert r.code == 0, r.err
+    assert f"{n} stored" in r.err
+    con = sample_reg.raw()     # a row changed past Udpeg: one board's findings emptied
+    con.execute("UPDATE board_status SET findings = '[]' WHERE board = (SELECT min(board) FROM board_status "
+                "WHERE findings <> '[]')")
+    con.commit()
+    con.close()
+    r = udpeg("db", "verify-store", db=sample_reg.db)
+    assert r.code == 1
+    assert "differ" in r.err
 
 
 _op = st.one_of(
