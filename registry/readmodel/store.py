@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from registry import tables as t
 from registry.findings import SEVERITY_RANK, summary
 
-__all__ = ["invalidate", "stored_findings", "verify", "encode"]
+__all__ = ["invalidate", "stored_findings", "touch", "verify", "encode"]
 
 
 def _default(value: Any) -> Any:     # as the CLI's JSON writer: the same text comes back
@@ -45,11 +45,38 @@ def encode(findings, lang: str | None = None) -> str:
     return json.dumps([f.to_dict(lang) for f in findings], ensure_ascii=False, default=_default)
 
 
+def touch(session: Session, boards=(), people=()) -> None:
+    """Say what a write changes, so that :func:`invalidate` empties only the boards it can change:
+    ``boards``, and every board the ``people`` hold or held a seat on or are candidates for (their
+    seats held, names and sex show in those boards' findings). A write that says nothing empties
+    the whole store."""
+    info = session.info.setdefault("readmodel_touched", {"boards": set(), "people": set()})
+    info["boards"].update(b for b in boards if b)
+    info["people"].update(p for p in people if p)
+
+
 def invalidate(session: Session) -> None:
-    """Empty the store in the writer's transaction and bump the version (locks the version row)."""
-    V = t.board_status_version.c
+    """Empty the store of what the writer's transaction can change (all of it, unless the write
+    said what it changes with :func:`touch`), and bump the version (locks the version row)."""
+    from sqlalchemy import String, cast, or_
+
+    V, S = t.board_status_version.c, t.board_status.c
     session.execute(update(t.board_status_version).where(V.id == 1).values(version=V.version + 1))
-    session.execute(delete(t.board_status))
+    touched = session.info.pop("readmodel_touched", None)
+    if touched is None:
+        session.execute(delete(t.board_status))
+        return
+    boards = set(touched["boards"])
+    people = sorted(touched["people"])
+    A, N = t.appointment.c, t.nomination.c
+    for i in range(0, len(people), 500):
+        chunk = people[i:i + 500]
+        boards.update(session.execute(select(A.board).where(A.person.in_(chunk)).distinct()).scalars())
+        boards.update(session.execute(select(N.board).where(
+            or_(*(cast(N.candidates, String).like(f'%"{p}"%') for p in chunk))).distinct()).scalars())
+    ids = sorted(boards)
+    for i in range(0, len(ids), 500):
+        session.execute(delete(t.board_status).where(S.board.in_(ids[i:i + 500])))
 
 
 def _sort_key(f: dict) -> tuple:

@@ -61,24 +61,35 @@ def test_stored_findings_equal_fresh_ones_on_many_dates(make_registry, synth_fil
     assert verify(ctx.engine) == (_stored_rows(reg), [])
 
 
-def test_every_write_empties_the_store_in_its_transaction(sample_reg):
+def test_a_write_empties_what_it_can_change_in_its_transaction(sample_reg, udpeg):
     from registry.service import Proposal
 
     ctx = sample_reg.context()
     day = date(2026, 11, 1)
     stored_findings(ctx.engine, day)
-    assert _stored_rows(sample_reg) > 0
+    boards = sample_reg.scalar("SELECT count(DISTINCT board) FROM board_status")
+    assert boards > 3
     v = sample_reg.scalar("SELECT version FROM board_status_version")
-    people = service.people(ctx)
-    service.save_person(ctx, people[0]["id"], {"sex": "undisclosed"})
-    assert _stored_rows(sample_reg) == 0
+    sitting = service.snapshots(ctx, day)["erhvervshus-nordjylland"].members[0].person.id
+    held = sample_reg.scalar("SELECT count(*) FROM (SELECT board FROM appointment WHERE person = ? UNION "
+                             "SELECT board FROM nomination WHERE CAST(candidates AS TEXT) LIKE ?) x",
+                             sitting, f'%"{sitting}"%')
+    service.save_person(ctx, sitting, {"sex": "undisclosed"})     # a person's edit: the boards they sit on
     assert sample_reg.scalar("SELECT version FROM board_status_version") == v + 1
+    left = sample_reg.scalar("SELECT count(DISTINCT board) FROM board_status")
+    assert 0 < left < boards
+    assert sample_reg.scalar("SELECT count(*) FROM board_status WHERE board = 'erhvervshus-nordjylland'") == 0
+    assert left == boards - held
     assert stored_findings(ctx.engine, day) == _fresh(ctx, day)
     # a refused write writes nothing, the store included
     n = _stored_rows(sample_reg)
     with pytest.raises(service.RegistryError):
-        service.appoint(ctx, Proposal(board="no-such-board", seat="x", person=people[0]["id"], start=day))
+        service.appoint(ctx, Proposal(board="no-such-board", seat="x", person=sitting, start=day))
     assert _stored_rows(sample_reg) == n
+    # a write that does not say what it changes (here: a purge) empties the whole store
+    r = udpeg("purge", "--before", "2030-01-01", db=sample_reg.db)
+    assert r.code == 0, r.err
+    assert _stored_rows(sample_reg) == 0
 
 
 def test_findings_computed_from_data_a_writer_has_since_changed_are_not_stored(sample_reg):
@@ -159,3 +170,29 @@ def test_random_writes_through_service_keep_the_store_equal_to_fresh(sample_reg,
         for a in ask:
             on = base + timedelta(days=a)
             assert stored_findings(ctx.engine, on) == _fresh(ctx, on)
+
+
+def test_a_seat_taken_on_one_board_empties_the_boards_its_holder_sits_on(sample_reg):
+    """Plurality counts seats across boards: someone with five seats who takes a sixth gets the
+    finding on all six boards, so the store must let go of the five it holds."""
+    from registry.service import Proposal
+
+    ctx = sample_reg.context()
+    day = date(2026, 11, 1)
+    person = service.save_person(ctx, "test-six-seats", {"name": "Six Seats", "sex": "woman"}, create=True)["id"]
+    snaps = service.snapshots(ctx, day)
+    boards = [b for b, s in sorted(snaps.items()) if s.composition][:6]
+    assert len(boards) == 6
+
+    def appoint(b):
+        service.appoint(ctx, Proposal(board=b, seat=snaps[b].composition.seats[0].id, person=person,
+                                      start=date(2026, 6, 1), end=date(2029, 12, 31), override_reason="test"))
+
+    for b in boards[:5]:
+        appoint(b)
+    assert stored_findings(ctx.engine, day) == _fresh(ctx, day)
+    assert not [f for f in _fresh(ctx, day) if f["rule"] == "plurality" and f["person"] == person]
+    appoint(boards[5])
+    fresh = _fresh(ctx, day)
+    assert {f["board"] for f in fresh if f["rule"] == "plurality" and f["person"] == person} == set(boards)
+    assert stored_findings(ctx.engine, day) == fresh
