@@ -62,6 +62,7 @@ EXAMPLES: list[tuple[str, int, str]] = [
     ("purge --before 2023-01-01 --dry-run", 0, ""),
     ("db upgrade --no-backup", 0, "already current: nothing to do"),
     ("db stamp", 2, "the registry has its schema version; stamp only puts back a lost one"),
+    ("db verify-store", 0, "the stored findings of boards match a fresh evaluation"),
     ("db grant --reader laeser", 2, "reader roles exist only on PostgreSQL"),
     ("db grant --writer udpeg_app", 2, "so do writer roles"),
     ("synth --boards 20 --years 4 -o national.json", 0, ""),

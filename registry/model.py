@@ -257,3 +257,29 @@ class AuditEvent(SQLModel, table=True):
     #: the identity the system vouches for (database role on PostgreSQL, OS user on SQLite), beside
     #: the claimed ``actor``; None for events written before schema 0004
     authenticated_as: Optional[str] = None
+
+
+class BoardStatus(SQLModel, table=True):
+    """The read model (issue 15): a board's findings for an interval of dates in which they cannot
+    change (:mod:`registry.readmodel`). A cache of the rules' answer, never edited: written only by
+    the reads that fill it, emptied by every write (``db.write_session``)."""
+
+    __tablename__ = "board_status"
+    __table_args__ = (Index("ix_board_status_lang_valid", "lang", "valid_from", "valid_to"),)
+    pk: Optional[int] = Field(default=None, primary_key=True)
+    board: str = Field(index=True)
+    lang: str                    # the language the findings' texts are in
+    valid_from: dt.date
+    valid_to: dt.date
+    data_version: int            # board_status_version.version when computed
+    summary: dict = _json({})    # findings by severity
+    findings: str = "[]"         # JSON list of the findings, each as ``check --format json`` prints it
+
+
+class BoardStatusVersion(SQLModel, table=True):
+    """One row: bumped by every write, so that a read that computed findings from older data
+    does not store them (:mod:`registry.readmodel.store`)."""
+
+    __tablename__ = "board_status_version"
+    id: int = Field(default=1, primary_key=True)
+    version: int = 0

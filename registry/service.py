@@ -165,6 +165,13 @@ class Context:
     actor: str = field(default_factory=default_actor)
 
 
+def _touch(session: Session, boards: Iterable[str] = (), people: Iterable[str | None] = ()) -> None:
+    """What this write changes, for the store of board findings (:func:`registry.readmodel.store.touch`)."""
+    from registry.readmodel.store import touch
+
+    touch(session, boards, people)
+
+
 def audit(session: Session, actor: str, action: str, entity: str, entity_id: str, *,
           board: str | None = None, before: dict | None = None, after: dict | None = None,
           reason: str | None = None) -> m.AuditEvent:
@@ -525,6 +532,20 @@ def check(ctx: Context, on: date, board: str | None = None, severity: str | None
     return sort_findings(out)
 
 
+def check_rows(ctx: Context, on: date, board: str | None = None, severity: str | None = None) -> list[dict]:
+    """:func:`check`'s findings, each as ``check --format json`` prints it, read from the store of
+    board findings (:mod:`registry.readmodel.store`) and filled there for the boards it lacks."""
+    from registry.findings import SEVERITY_RANK
+    from registry.readmodel.store import stored_findings
+
+    rows = stored_findings(ctx.engine, on, board)
+    if rows is None:
+        raise NotFound(_("There is no board with id {id}. `udpeg boards` lists them.", id=board))
+    if severity:
+        rows = [f for f in rows if SEVERITY_RANK[f["severity"]] <= SEVERITY_RANK[severity]]
+    return rows
+
+
 # --- what-if and appointing --------------------------------------------------------------------
 
 
@@ -668,6 +689,7 @@ def appoint(ctx: Context, p: Proposal) -> WhatIf:
             council_group=p.council_group, decision_meeting=p.decision_meeting, decision_item=p.decision_item,
             decision_case=p.decision_case, override_reason=(p.override_reason or None) if errors else None)
         s.add(row)
+        _touch(s, [p.board], [p.person])
         s.execute(update(m.Board).where(m.Board.id == p.board).values(version=m.Board.version + 1))
         s.flush()
         audit(s, ctx.actor, "appoint", "appointment", new_id, board=p.board, after=_row(row),
@@ -696,6 +718,7 @@ def _end_in_session(s: Session, actor: str, appointment: str, on: date, reason: 
         raise ConflictError(_("Someone else changed appointment {id} first; nothing was written. Reload and try again.",
                               id=appointment))
     s.refresh(a)
+    _touch(s, [a.board], [a.person])
     audit(s, actor, "end", "appointment", appointment, board=a.board, before=before, after=_row(a), reason=note or reason)
     return a
 
@@ -779,6 +802,7 @@ def nominate(ctx: Context, n: NominationInput) -> tuple[str, list[Finding]]:
         except IntegrityError:  # the same id taken meanwhile by a nomination for another board
             raise ConflictError(_("Someone else registered a nomination with id {id} first; nothing was written. "
                                   "Try again.", id=nid)) from None
+        _touch(s, [n.board])
         audit(s, ctx.actor, "nominate", "nomination", nid, board=n.board, after=_row(row))
         # judged before the commit: a nomination its findings cannot be worked out for is not kept
         findings = _nomination_findings(s, nid)
@@ -833,6 +857,7 @@ def decide_reasons(ctx: Context, nomination: str, accepted: bool, expected_versi
             raise ConflictError(_("Someone else changed nomination {id} first; nothing was written. Reload and try again.",
                                   id=nomination))
         s.refresh(row)
+        _touch(s, [row.board])
         audit(s, ctx.actor, "decide-reasons", "nomination", nomination, board=row.board, before=before, after=_row(row))
     return nomination_findings(ctx, nomination)
 
@@ -1087,6 +1112,7 @@ def save_person(ctx: Context, person_id: str, fields: dict, expected_version: in
             row = m.Person(id=person_id, **values)
             s.add(row)
             s.flush()
+            _touch(s, people=[person_id])
             audit(s, ctx.actor, "add", "person", person_id, after=_row(row))
         else:
             if row is None:
@@ -1099,6 +1125,7 @@ def save_person(ctx: Context, person_id: str, fields: dict, expected_version: in
                 raise ConflictError(_("Someone else changed person {id} first; nothing was written. Reload and try again.",
                                       id=person_id))
             s.refresh(row)
+            _touch(s, people=[person_id])
             audit(s, ctx.actor, "edit", "person", person_id, before=before, after=_row(row))
     return person(ctx, person_id)
 

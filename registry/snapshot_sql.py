@@ -305,6 +305,8 @@ def _load_snapshots(session: Session, on: date, board_ids: Sequence[str] | None,
     if ids is None:   # every board's appointments running on ``on`` are here already: count them
         seats_held = dict(Counter(active))
         active = []
+    else:   # and for the members who sit on after their term (holdover boards): any member so far
+        active = [a.person for a in appts if a.role == "member" and a.person is not None and a.start <= on]
     for chunk in _chunks(sorted(set(active))):
         q = select(A.person, func.count()).where(
             A.person.in_(chunk), A.role == "member", A.start <= on,

@@ -61,6 +61,24 @@ board = Table(
     Column("version", Integer(), nullable=False, default=1),
 )
 
+board_status = Table(
+    "board_status", metadata,
+    Column("pk", Integer(), primary_key=True),
+    Column("board", String(), nullable=False),
+    Column("lang", String(), nullable=False),
+    Column("valid_from", Date(), nullable=False),
+    Column("valid_to", Date(), nullable=False),
+    Column("data_version", Integer(), nullable=False),
+    Column("summary", JSON(), nullable=False),
+    Column("findings", String(), nullable=False, default='[]'),
+)
+
+board_status_version = Table(
+    "board_status_version", metadata,
+    Column("id", Integer(), primary_key=True, default=1),
+    Column("version", Integer(), nullable=False, default=0),
+)
+
 composition = Table(
     "composition", metadata,
     Column("pk", Integer(), primary_key=True),

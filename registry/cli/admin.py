@@ -154,6 +154,24 @@ def db_upgrade(
     err(_("Upgraded the schema from {a} to {b}.", a=info["from"], b=info["to"]))
 
 
+@db_app.command("verify-store")
+def db_verify_store() -> None:
+    """Check the stored findings of boards against a fresh evaluation; exit 1 if any differs."""
+    from registry.cli.output import show_date
+    from registry.readmodel.store import verify
+
+    checked, differ = verify(state().context().engine)
+    for d in differ:
+        err(_("{board} on {day}: the stored findings differ from a fresh evaluation.", board=d["board"],
+              day=show_date(d["on"])))
+    if differ:
+        err(_n("{n} stored answer differs from a fresh evaluation.", "{n} stored answers differ from a fresh evaluation.",
+               len(differ), n=len(differ)))
+        raise typer.Exit(1)
+    err(_n("{n} stored board answer matches a fresh evaluation.", "{n} stored board answers match a fresh evaluation.",
+           checked, n=checked))
+
+
 @db_app.command("stamp")
 def db_stamp() -> None:
     """Put back a lost schema version: checks that the tables are exactly this Udpeg's schema, then records it."""

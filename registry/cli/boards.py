@@ -178,6 +178,20 @@ def check(
     if severity is not None and severity not in ("error", "warning", "info"):
         raise typer.BadParameter(_("{value}: use error, warning or info.", value=severity), param_hint="--severity")
     day = on_or_today(on)
+    if fmt in (Format.json, Format.csv):    # read from the store of board findings
+        rows = service.check_rows(state().context(), day, board_id, severity)
+        counts = {s: 0 for s in ("error", "warning", "info")}
+        for f in rows:
+            counts[f["severity"]] += 1
+        if fmt == Format.json:
+            print_json({"as_of": day, "findings": rows, "summary": counts})
+        else:
+            emit([{**f, "details": __import__("json").dumps(f["details"], ensure_ascii=False)} for f in rows],
+                 fmt, [(k, k) for k in ("rule", "severity", "board", "seat", "person", "appointment", "nomination",
+                                       "message", "legal_basis", "remedy", "details")])
+        if counts["error"]:
+            raise typer.Exit(ExitCode.FINDINGS)
+        return
     findings = service.check(state().context(), day, board_id, severity)
     if fmt == Format.json:
         print_json({"as_of": day, "findings": findings_rows(findings), "summary": summary(findings)})
