@@ -97,6 +97,41 @@ def _as_date(v: Any) -> Any:
     return v
 
 
+def _add(s: Session, ctx: Context, model: Any, section: str, entity: str, rid: str, values: dict,
+         taken: str, check: Any = None) -> Any:
+    """Insert a record of a dataset ``section`` (validated as a load is), audited as ``add``."""
+    if s.get(model, rid) is not None:
+        raise ConflictError(taken)
+    rec = _checked(section, {"id": rid, **{k: v for k, v in values.items() if v is not None}})
+    if check is not None:
+        check(rec)
+    row = model(**rec)
+    s.add(row)
+    s.flush()
+    audit(s, ctx.actor, "add", entity, rid, after=_row(row))
+    return row
+
+
+def _edit(s: Session, ctx: Context, model: Any, section: str, entity: str, rid: str, values: dict,
+          expected: dict | None, what: str, missing: str, columns: tuple[str, ...], check: Any = None) -> Any:
+    """Change ``columns`` of a record as read (``expected``; a conflict if it changed), the merged
+    record validated as a load is, audited as ``edit``."""
+    row = s.get(model, rid)
+    if row is None:
+        raise NotFound(missing)
+    _same_as_read(row, expected, what, rid)
+    before = _row(row)
+    merged = {**{k: v for k, v in before.items() if v is not None and k in columns + ("id",)}, **values}
+    rec = _checked(section, {k: v for k, v in merged.items() if v is not None})
+    if check is not None:
+        check(rec)
+    for k in columns:
+        setattr(row, k, rec.get(k))
+    s.flush()
+    audit(s, ctx.actor, "edit", entity, rid, before=before, after=_row(row))
+    return row
+
+
 def _registry_kkr(s: Session) -> str:
     info = s.get(m.RegistryInfo, 1)
     return (info.kkr if info else "") or "nordjylland"
@@ -129,26 +164,12 @@ def save_organisation(ctx: Context, org_id: str | None, fields: dict, expected: 
     with write_session(ctx.engine) as s:
         if create:
             oid = org_id or _free_id(s, m.Organisation, slug(str(values.get("name") or "")))
-            if s.get(m.Organisation, oid) is not None:
-                raise ConflictError(_("There is already an organisation with id {id}; nothing was written.", id=oid))
-            rec = _checked("organisations", {"id": oid, **{k: v for k, v in values.items() if v is not None}})
-            row = m.Organisation(**rec)
-            s.add(row)
-            s.flush()
-            audit(s, ctx.actor, "add", "organisation", oid, after=_row(row))
+            row = _add(s, ctx, m.Organisation, "organisations", "organisation", oid, values,
+                       _("There is already an organisation with id {id}; nothing was written.", id=oid))
         else:
             oid = org_id or ""
-            row = s.get(m.Organisation, oid)
-            if row is None:
-                raise NotFound(_("There is no organisation with id {id}.", id=oid))
-            _same_as_read(row, expected, _("organisation"), oid)
-            before = _row(row)
-            merged = {**{k: v for k, v in before.items() if v is not None}, **values}
-            rec = _checked("organisations", {k: v for k, v in merged.items() if v is not None})
-            for k in ("name", "kind", "kkr"):
-                setattr(row, k, rec.get(k))
-            s.flush()
-            audit(s, ctx.actor, "edit", "organisation", oid, before=before, after=_row(row))
+            row = _edit(s, ctx, m.Organisation, "organisations", "organisation", oid, values, expected,
+                        _("organisation"), _("There is no organisation with id {id}.", id=oid), ("name", "kind", "kkr"))
         return _row(row)
 
 
@@ -354,28 +375,18 @@ def save_meeting(ctx: Context, meeting_id: str | None, fields: dict, expected: d
             when = _as_date(values.get("date"))
             base = slug(f"{values.get('body') or ''}-{when.isoformat() if isinstance(when, date) else when or ''}")
             mid = meeting_id or _free_id(s, m.Meeting, base)
-            if s.get(m.Meeting, mid) is not None:
-                raise ConflictError(_("There is already a meeting with id {id}; nothing was written.", id=mid))
-            rec = _checked("meetings", {"id": mid, **{k: v for k, v in values.items() if v is not None}})
-            _must_exist(s, m.Organisation, rec["body"], _("There is no organisation with id {id}.", id=rec["body"]))
-            row = m.Meeting(**rec)
-            s.add(row)
-            s.flush()
-            audit(s, ctx.actor, "add", "meeting", mid, after=_row(row))
         else:
             mid = meeting_id or ""
-            row = s.get(m.Meeting, mid)
-            if row is None:
-                raise NotFound(_("There is no meeting with id {id}.", id=mid))
-            _same_as_read(row, expected, _("meeting"), mid)
-            before = _row(row)
-            merged = {**{k: v for k, v in before.items() if v is not None and k != "items"}, **values}
-            rec = _checked("meetings", {k: v for k, v in merged.items() if v is not None})
+
+        def body_exists(rec: dict) -> None:
             _must_exist(s, m.Organisation, rec["body"], _("There is no organisation with id {id}.", id=rec["body"]))
-            for k in ("body", "date", "place"):
-                setattr(row, k, rec.get(k))
-            s.flush()
-            audit(s, ctx.actor, "edit", "meeting", mid, before=before, after=_row(row))
+
+        if create:
+            row = _add(s, ctx, m.Meeting, "meetings", "meeting", mid, values,
+                       _("There is already a meeting with id {id}; nothing was written.", id=mid), body_exists)
+        else:
+            row = _edit(s, ctx, m.Meeting, "meetings", "meeting", mid, values, expected, _("meeting"),
+                        _("There is no meeting with id {id}.", id=mid), ("body", "date", "place"), body_exists)
         return _row(row)
 
 
@@ -428,26 +439,13 @@ def save_council_group(ctx: Context, group_id: str | None, fields: dict, expecte
             start = _as_date(values.get("period_start"))
             year = start.year if isinstance(start, date) else str(start or "")[:4]
             gid = group_id or _free_id(s, m.CouncilGroup, slug(f"{values.get('name') or ''}-{year}"))
-            if s.get(m.CouncilGroup, gid) is not None:
-                raise ConflictError(_("There is already a council group with id {id}; nothing was written.", id=gid))
-            rec = _checked("council_groups", {"id": gid, **{k: v for k, v in values.items() if v is not None}})
-            row = m.CouncilGroup(**rec)
-            s.add(row)
-            s.flush()
-            audit(s, ctx.actor, "add", "council-group", gid, after=_row(row))
+            row = _add(s, ctx, m.CouncilGroup, "council_groups", "council-group", gid, values,
+                       _("There is already a council group with id {id}; nothing was written.", id=gid))
         else:
             gid = group_id or ""
-            row = s.get(m.CouncilGroup, gid)
-            if row is None:
-                raise NotFound(_("There is no council group with id {id}.", id=gid))
-            _same_as_read(row, expected, _("council group"), gid)
-            before = _row(row)
-            merged = {**{k: v for k, v in before.items() if v is not None}, **values}
-            rec = _checked("council_groups", {k: v for k, v in merged.items() if v is not None})
-            for k in ("name", "kkr", "period_start", "period_end", "parties", "members"):
-                setattr(row, k, rec.get(k))
-            s.flush()
-            audit(s, ctx.actor, "edit", "council-group", gid, before=before, after=_row(row))
+            row = _edit(s, ctx, m.CouncilGroup, "council_groups", "council-group", gid, values, expected,
+                        _("council group"), _("There is no council group with id {id}.", id=gid),
+                        ("name", "kkr", "period_start", "period_end", "parties", "members"))
         return _row(row)
 
 
